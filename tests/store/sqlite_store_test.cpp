@@ -1,0 +1,264 @@
+#include "test_support.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <fstream>
+
+using namespace claimgraph;
+using claimgraph::testing::TempDir;
+
+namespace {
+
+std::unique_ptr<store::Store> memory_store() {
+    auto store = store::open_store(":memory:", store::OpenMode::read_write);
+    REQUIRE(store.is_ok());
+    return std::move(store).value();
+}
+
+/// A document with two entities and one claim between them.
+DocumentRecord two_entity_document(const std::string& hash, const std::string& a, std::optional<EntityType> a_type,
+                                   const std::string& b, std::optional<EntityType> b_type, const std::string& predicate) {
+    DocumentRecord d;
+    d.source = hash + ".txt";
+    d.content_hash = hash;
+    d.text = a + " " + predicate + " " + b + ".";
+    d.sentences.push_back({0, static_cast<std::int64_t>(d.text.size()), d.text});
+    d.entities.push_back({a, a_type, {}});
+    d.entities.push_back({b, b_type, {}});
+    d.mentions.push_back({0, 0, 0, static_cast<std::int64_t>(a.size()), a});
+    ClaimRecord claim;
+    claim.subject = 0;
+    claim.object = 1;
+    claim.predicate = predicate;
+    claim.sentence = 0;
+    claim.confidence = 0.8;
+    d.claims.push_back(claim);
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("SqliteStore schema") {
+    SUBCASE("a new database gets the latest schema version") {
+        auto store = memory_store();
+        auto stats = store->stats();
+        REQUIRE(stats.is_ok());
+        CHECK(stats->schema_version == store::latest_schema_version());
+        CHECK(store::latest_schema_version() >= 1);
+        CHECK(stats->documents == 0);
+    }
+    SUBCASE("a database newer than the binary is refused") {
+        TempDir dir;
+        const std::string path = dir.file("new.db");
+        {
+            SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            db.exec("PRAGMA user_version = 999");
+        }
+        auto store = store::open_store(path, store::OpenMode::read_write);
+        REQUIRE_FALSE(store.is_ok());
+        CHECK(store.status().code() == StatusCode::database_error);
+        CHECK(store.status().message().find("newer") != std::string::npos);
+    }
+    SUBCASE("an SQLite file of another program is refused, untouched") {
+        TempDir dir;
+        const std::string path = dir.file("other.db");
+        {
+            SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            db.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')");
+        }
+        auto store = store::open_store(path, store::OpenMode::read_write);
+        REQUIRE_FALSE(store.is_ok());
+        CHECK(store.status().message().find("not a claimgraph") != std::string::npos);
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        CHECK(db.execAndGet("SELECT body FROM notes").getString() == "keep me");
+        CHECK(db.execAndGet("PRAGMA user_version").getInt() == 0);
+    }
+    SUBCASE("a file that is not SQLite is refused") {
+        TempDir dir;
+        const std::string path = dir.file("text.db");
+        std::ofstream(path) << "just some text, long enough to not look like an empty database file.............\n"
+                               "................................................................................\n";
+        auto store = store::open_store(path, store::OpenMode::read_write);
+        REQUIRE_FALSE(store.is_ok());
+        CHECK(store.status().code() == StatusCode::database_error);
+        CHECK(store.status().message().find("not an SQLite database") != std::string::npos);
+    }
+    SUBCASE("read-only open of a missing file is not_found and creates nothing") {
+        TempDir dir;
+        auto store = store::open_store(dir.file("missing.db"), store::OpenMode::read_only);
+        REQUIRE_FALSE(store.is_ok());
+        CHECK(store.status().code() == StatusCode::not_found);
+        CHECK_FALSE(std::filesystem::exists(dir.file("missing.db")));
+    }
+    SUBCASE("a file database uses WAL") {
+        TempDir dir;
+        const std::string path = dir.file("wal.db");
+        REQUIRE(store::open_store(path, store::OpenMode::read_write).is_ok());
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    }
+}
+
+TEST_CASE("SqliteStore write_document") {
+    auto store = memory_store();
+    const auto doc = two_entity_document("h1", "Vladimir Putin", EntityType::person, "Moscow", EntityType::gpe, "visited");
+
+    SUBCASE("stores everything and counts what is new") {
+        auto outcome = store->write_document(doc);
+        REQUIRE(outcome.is_ok());
+        CHECK_FALSE(outcome->already_stored);
+        CHECK(outcome->entities_added == 2);
+        CHECK(outcome->triples_added == 1);
+        CHECK(outcome->evidence_added == 1);
+        auto stats = store->stats();
+        CHECK(stats->documents == 1);
+        CHECK(stats->sentences == 1);
+        CHECK(stats->mentions == 1);
+        auto triples = store->triples();
+        REQUIRE(triples->size() == 1);
+        CHECK(triples->front().subject == "Vladimir Putin");
+        CHECK(triples->front().predicate == "visited");
+        CHECK(triples->front().object == "Moscow");
+        CHECK(triples->front().evidence == doc.text);
+        CHECK(triples->front().confidence == doctest::Approx(0.8));
+    }
+    SUBCASE("the same document twice changes nothing") {
+        REQUIRE(store->write_document(doc).is_ok());
+        auto before = store->stats();
+        auto again = store->write_document(doc);
+        REQUIRE(again.is_ok());
+        CHECK(again->already_stored);
+        auto after = store->stats();
+        CHECK(after->documents == before->documents);
+        CHECK(after->triples == before->triples);
+        CHECK(after->evidence == before->evidence);
+        CHECK(after->mentions == before->mentions);
+    }
+    SUBCASE("a second document stating the same triple adds evidence, not an edge") {
+        REQUIRE(store->write_document(doc).is_ok());
+        auto outcome = store->write_document(
+            two_entity_document("h2", "vladimir putin", EntityType::person, "Moscow", EntityType::gpe, "visited"));
+        REQUIRE(outcome.is_ok());
+        CHECK(outcome->entities_added == 0);  // same name (any case) and type: the same entity
+        CHECK(outcome->triples_added == 0);
+        CHECK(outcome->evidence_added == 1);
+        CHECK(store->triples()->front().evidence_count == 2);
+    }
+    SUBCASE("same name with another type is another entity") {
+        REQUIRE(store->write_document(doc).is_ok());
+        auto outcome = store->write_document(
+            two_entity_document("h2", "Moscow", EntityType::org, "Kremlin", EntityType::org, "is near"));
+        REQUIRE(outcome.is_ok());
+        CHECK(outcome->entities_added == 2);
+        CHECK(store->stats()->entities == 4);
+    }
+    SUBCASE("a shared alias does not merge two entities") {
+        auto a = two_entity_document("h2", "Ilham Aliyev", EntityType::person, "Azerbaijan", EntityType::gpe, "president of");
+        a.entities[0].aliases = {"the president"};
+        auto b = two_entity_document("h3", "Nikol Pashinyan", EntityType::person, "Armenia", EntityType::gpe, "prime minister of");
+        b.entities[0].aliases = {"the president"};
+        REQUIRE(store->write_document(a).is_ok());
+        REQUIRE(store->write_document(b).is_ok());
+        CHECK(store->stats()->entities == 4);
+        auto found = store->find_entity("the president");
+        REQUIRE_FALSE(found.is_ok());
+        CHECK(found.status().code() == StatusCode::ambiguous);
+        CHECK(found.status().message().find("Ilham Aliyev") != std::string::npos);
+        CHECK(found.status().message().find("Nikol Pashinyan") != std::string::npos);
+    }
+    SUBCASE("an untyped entity joins the one entity of its name") {
+        REQUIRE(store->write_document(doc).is_ok());
+        auto outcome = store->write_document(
+            two_entity_document("h2", "Vladimir Putin", std::nullopt, "Sochi", std::nullopt, "visited"));
+        REQUIRE(outcome.is_ok());
+        CHECK(outcome->entities_added == 1);  // only Sochi, as OTHER
+        auto sochi = store->find_entity("Sochi");
+        REQUIRE(sochi.is_ok());
+        CHECK(sochi->type == EntityType::other);
+    }
+    SUBCASE("a bad record stores nothing") {
+        auto bad = doc;
+        bad.claims.front().object = 7;  // no such entity
+        auto outcome = store->write_document(bad);
+        REQUIRE_FALSE(outcome.is_ok());
+        CHECK(outcome.status().code() == StatusCode::invalid_argument);
+        CHECK(store->stats()->documents == 0);
+        auto out_of_range = doc;
+        out_of_range.claims.front().confidence = 1.5;
+        CHECK_FALSE(store->write_document(out_of_range).is_ok());
+        CHECK(store->stats()->entities == 0);
+    }
+    SUBCASE("negated and modal variants are separate edges") {
+        auto variants = doc;
+        variants.claims.push_back(variants.claims.front());
+        variants.claims.back().negated = true;
+        variants.claims.push_back(variants.claims.front());
+        variants.claims.back().modality = "may";
+        auto outcome = store->write_document(variants);
+        REQUIRE(outcome.is_ok());
+        CHECK(outcome->triples_added == 3);
+    }
+}
+
+TEST_CASE("SqliteStore find_entity") {
+    auto store = claimgraph::testing::fixture_store();
+    SUBCASE("by name, any case") {
+        auto e = store->find_entity("mara quint");
+        REQUIRE(e.is_ok());
+        CHECK(e->name == "Mara Quint");
+        CHECK(e->type == EntityType::person);
+    }
+    SUBCASE("by alias") {
+        auto e = store->find_entity("NSA");
+        REQUIRE(e.is_ok());
+        CHECK(e->name == "Northern Shield Alliance");
+        CHECK(e->type == EntityType::org);
+    }
+    SUBCASE("unknown names list close matches") {
+        auto e = store->find_entity("Quinte");
+        REQUIRE_FALSE(e.is_ok());
+        CHECK(e.status().code() == StatusCode::not_found);
+        CHECK(e.status().message().find("Mara Quint") != std::string::npos);
+        auto none = store->find_entity("zzzzzzzzzzzz");
+        REQUIRE_FALSE(none.is_ok());
+        CHECK(none.status().message().find("claimgraph entities") != std::string::npos);
+    }
+}
+
+TEST_CASE("SqliteStore query is read-only") {
+    TempDir dir;
+    const std::string path = dir.file("q.db");
+    {
+        auto writer = store::open_store(path, store::OpenMode::read_write);
+        REQUIRE(writer.is_ok());
+        REQUIRE((*writer)->write_document(
+            two_entity_document("h1", "Putin", EntityType::person, "Moscow", EntityType::gpe, "visited")).is_ok());
+    }
+    for (auto mode : {store::OpenMode::read_only, store::OpenMode::read_write}) {
+        auto store = store::open_store(path, mode);
+        REQUIRE(store.is_ok());
+        auto& s = **store;
+        SUBCASE("reads with bound parameters") {
+            auto table = s.query("SELECT name FROM entities WHERE name = :name", {{"name", std::string("Putin")}});
+            REQUIRE(table.is_ok());
+            REQUIRE(table->rows.size() == 1);
+            CHECK(std::get<std::string>(table->rows[0][0]) == "Putin");
+            // A parameter is a value, never SQL.
+            auto injected = s.query("SELECT count(*) FROM entities WHERE name = :name",
+                                    {{"name", std::string("x' OR '1'='1")}});
+            REQUIRE(injected.is_ok());
+            CHECK(std::get<std::int64_t>(injected->rows[0][0]) == 0);
+        }
+        SUBCASE("writes, ATTACH, PRAGMA changes and several statements are refused") {
+            for (const char* sql : {"DELETE FROM entities", "INSERT INTO entities (name, type) VALUES ('x', 'OTHER')",
+                                    "DROP TABLE triples", "ATTACH DATABASE ':memory:' AS other",
+                                    "PRAGMA user_version = 5", "SELECT 1; DELETE FROM entities",
+                                    "CREATE TABLE t (x)"}) {
+                CAPTURE(sql);
+                CHECK_FALSE(s.query(sql, {}).is_ok());
+            }
+            CHECK(s.stats()->entities == 2);
+            CHECK(s.stats()->schema_version == store::latest_schema_version());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+#include "util/strings.h"
+
+#include <doctest/doctest.h>
+
+using namespace claimgraph::util;
+
+TEST_CASE("sha256_hex") {
+    // FIPS 180-4 test vectors, and one that spans two blocks.
+    CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK(sha256_hex(std::string(1000, 'a')) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+}
+
+TEST_CASE("is_valid_utf8") {
+    struct Case {
+        std::string text;
+        bool valid;
+    };
+    const Case cases[] = {
+        {"plain ASCII", true},
+        {"Zürich, Ærø, 東京, 😀", true},
+        {"\xC3", false},                  // truncated two-byte sequence
+        {"\xC0\xAF", false},              // overlong '/'
+        {"\xED\xA0\x80", false},          // UTF-16 surrogate
+        {"\xF4\x90\x80\x80", false},      // past U+10FFFF
+        {"\xFF\xFE binary", false},
+        {std::string("nul\0inside", 10), true},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        CHECK(is_valid_utf8(c.text) == c.valid);
+    }
+}
+
+TEST_CASE("edit_distance") {
+    CHECK(edit_distance("", "") == 0);
+    CHECK(edit_distance("Putin", "putin") == 0);
+    CHECK(edit_distance("Putin", "Putn") == 1);
+    CHECK(edit_distance("kitten", "sitting") == 3);
+    CHECK(edit_distance("abc", "") == 3);
+}
+
+TEST_CASE("trim, split, join, case") {
+    CHECK(trim("  a b \n") == "a b");
+    CHECK(trim("   ").empty());
+    CHECK(split("a,,b", ',') == std::vector<std::string>{"a", "", "b"});
+    CHECK(join({"a", "b", "c"}, ", ") == "a, b, c");
+    CHECK(to_lower_ascii("ÄBC") == "Äbc");
+    CHECK(iequals("Kremlin", "kREMLIN"));
+    CHECK_FALSE(iequals("Kremlin", "Kremlins"));
+}
