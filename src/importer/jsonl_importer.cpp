@@ -17,12 +17,17 @@ constexpr std::size_t k_max_errors_listed = 10;
 
 using Json = nlohmann::json;
 
+/// Keeps the first problem of a line: the one to fix first.
+void note(std::string& error, std::string message) {
+    if (error.empty()) error = std::move(message);
+}
+
 /// Reads an optional string field; sets `error` when present but not a string.
 std::string optional_string(const Json& line, const char* key, std::string& error) {
     auto it = line.find(key);
     if (it == line.end() || it->is_null()) return {};
     if (!it->is_string()) {
-        error = std::string("'") + key + "' must be a string";
+        note(error, std::string("'") + key + "' must be a string");
         return {};
     }
     return std::string(util::trim(it->get_ref<const std::string&>()));
@@ -31,7 +36,7 @@ std::string optional_string(const Json& line, const char* key, std::string& erro
 std::string required_string(const Json& line, const char* key, std::string& error) {
     auto it = line.find(key);
     if (it == line.end() || !it->is_string() || util::trim(it->get_ref<const std::string&>()).empty()) {
-        error = std::string("'") + key + "' must be a non-empty string";
+        note(error, std::string("'") + key + "' must be a non-empty string");
         return {};
     }
     return std::string(util::trim(it->get_ref<const std::string&>()));
@@ -43,12 +48,12 @@ std::vector<std::string> optional_strings(const Json& line, const char* key, std
     auto it = line.find(key);
     if (it == line.end() || it->is_null()) return values;
     if (!it->is_array()) {
-        error = std::string("'") + key + "' must be an array of strings";
+        note(error, std::string("'") + key + "' must be an array of strings");
         return values;
     }
     for (const auto& item : *it) {
         if (!item.is_string() || util::trim(item.get_ref<const std::string&>()).empty()) {
-            error = std::string("'") + key + "' must be an array of non-empty strings";
+            note(error, std::string("'") + key + "' must be an array of non-empty strings");
             return {};
         }
         values.emplace_back(util::trim(item.get_ref<const std::string&>()));
@@ -118,7 +123,7 @@ std::string parse_line(std::string_view text, DocumentBuilder& builder, ClaimRec
         const std::string name = optional_string(line, type_keys[i], error);
         if (name.empty()) continue;
         types[i] = parse_entity_type(name);
-        if (!types[i]) error = std::string("'") + type_keys[i] + "' is '" + name + "', not one of PERSON, ORG, GPE, LOC, GROUP, EVENT, DATE, OTHER";
+        if (!types[i]) note(error, std::string("'") + type_keys[i] + "' is '" + name + "', not one of PERSON, ORG, GPE, LOC, GROUP, EVENT, DATE, OTHER");
     }
     const std::vector<std::string> subject_aliases = optional_strings(line, "subject_aliases", error);
     const std::vector<std::string> object_aliases = optional_strings(line, "object_aliases", error);
@@ -131,12 +136,12 @@ std::string parse_line(std::string_view text, DocumentBuilder& builder, ClaimRec
     claim.source = optional_string(line, "source", error);
     const std::string sentence = optional_string(line, "sentence", error);
     if (auto it = line.find("negated"); it != line.end() && !it->is_null()) {
-        if (!it->is_boolean()) error = "'negated' must be true or false";
+        if (!it->is_boolean()) note(error, "'negated' must be true or false");
         else claim.negated = it->get<bool>();
     }
     if (auto it = line.find("confidence"); it != line.end() && !it->is_null()) {
         if (!it->is_number() || it->get<double>() < 0.0 || it->get<double>() > 1.0) {
-            error = "'confidence' must be a number from 0 to 1";
+            note(error, "'confidence' must be a number from 0 to 1");
         } else {
             claim.confidence = it->get<double>();
         }
