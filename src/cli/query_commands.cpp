@@ -71,7 +71,7 @@ Status run_list(Context& context, const query::Catalogue& catalogue, Format form
 
 Status run_describe(Context& context, const query::QuerySpec& spec, Format format) {
     if (format != Format::table) {
-        print_objects(context.out, {}, {query_json(spec, true)}, format);
+        context.out << query_json(spec, true).dump(format == Format::json ? 2 : -1) << "\n";
         return Status::ok();
     }
     context.out << spec.name << ": " << spec.description << "\n\n";
