@@ -13,7 +13,8 @@ WITH hostile_words (pattern) AS (
            ('% seiz%'), ('% occup%'), ('% annex%'), ('% besieg%'), ('% blockad%'), ('% ambush%'),
            ('% clash%'), ('% fought %'), ('% fight%'), ('% war %'), ('% denounc%'), ('% criticis%'),
            ('% criticiz%'), ('% blam%'), ('% expel%'), ('% retaliat%'), ('% hostil%'), ('% target%'),
-           ('% warned %'), ('% embargo%'), ('% punish%'), ('% sabotag%'), ('% massacr%')
+           ('% warned %'), ('% embargo%'), ('% punish%'), ('% sabotag%'), ('% massacr%'),
+           ('% missile%'), ('% rocket%'), ('% drone%'), ('% airstrike%'), ('% troops into %')
 ),
 -- Peaceful senses of the same words: struck a deal, targeted aid, fought for peace.
 not_hostile_words (pattern) AS (

@@ -1,5 +1,5 @@
 -- name: met-with
--- description: Who met, talked or spoke with whom (meetings, talks, calls, visits to a person),
+-- description: Who met, talked or spoke with whom (meetings, talks, calls, negotiations),
 --   with when and where, the best evidence sentence and how many sentences state it.
 -- param: entity  entity  optional    Only meetings involving this entity (any alias)
 -- param: limit   int     default=50  At most this many rows
@@ -7,9 +7,10 @@
 -- A meeting predicate has a word of the meeting class (meet, met, talk(s), spoke,
 -- negotiated, hosted, phoned, ...). Denied meetings are left out: see negated-claims.
 WITH meeting_words (pattern) AS (
-    VALUES ('% meet %'), ('% meets %'), ('% met %'), ('% meeting %'), ('% talk%'), ('% spoke%'),
-           ('% speak%'), ('% negotiat%'), ('% conferred %'), ('% confer %'), ('% hosted %'),
-           ('% hosts %'), ('% host %'), ('% phoned %'), ('% phone %'), ('% telephoned %'),
+    VALUES ('% meet %'), ('% meets %'), ('% met %'), ('% meeting %'), ('% talk%'), ('% spoke %'),
+           ('% speak %'), ('% speaks %'), ('% speaking %'), ('% negotiat%'), ('% conferred %'),
+           ('% confer %'), ('% hosted %'), ('% hosts %'), ('% host %'), ('% phoned %'), ('% phone %'),
+           ('% telephoned %'),
            ('% discuss%'), ('% greeted %'), ('% dined %'), ('% consulted %'), ('% held talks %')
 )
 SELECT t.subject, t.predicate, t.object, t.modality, t.time, t.place, t.confidence,
