@@ -5,6 +5,7 @@
 #include "util/strings.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <set>
 
