@@ -20,15 +20,21 @@ WITH hostile_words (pattern) AS (
 not_hostile_words (pattern) AS (
     VALUES ('% struck % deal%'), ('% strike % deal%'), ('% struck % agreement%'), ('% target% aid%'),
            ('% fight% for %'), ('% fought for %')
+),
+-- Classify each distinct predicate once, then fetch its triples by index.
+predicates (predicate) AS (SELECT DISTINCT predicate FROM triples),
+hostile_predicates (predicate) AS (
+    SELECT p.predicate FROM predicates p
+    WHERE EXISTS (SELECT 1 FROM hostile_words w
+                  WHERE ' ' || replace(replace(lower(p.predicate), '-', ' '), '_', ' ') || ' ' LIKE w.pattern)
+      AND NOT EXISTS (SELECT 1 FROM not_hostile_words w
+                      WHERE ' ' || replace(replace(lower(p.predicate), '-', ' '), '_', ' ') || ' ' LIKE w.pattern)
 )
 SELECT t.subject, t.predicate, t.object, t.modality, t.attributed_to, t.time, t.place,
        t.confidence, t.evidence_count, t.evidence
 FROM triple_view t
-WHERE t.negated = 0
+WHERE t.predicate IN (SELECT predicate FROM hostile_predicates)
+  AND t.negated = 0
   AND (:entity IS NULL OR t.subject_id = :entity OR t.object_id = :entity)
-  AND EXISTS (SELECT 1 FROM hostile_words w
-              WHERE ' ' || replace(replace(lower(t.predicate), '-', ' '), '_', ' ') || ' ' LIKE w.pattern)
-  AND NOT EXISTS (SELECT 1 FROM not_hostile_words w
-                  WHERE ' ' || replace(replace(lower(t.predicate), '-', ' '), '_', ' ') || ' ' LIKE w.pattern)
 ORDER BY t.confidence DESC, t.triple_id
 LIMIT :limit;

@@ -12,13 +12,19 @@ WITH meeting_words (pattern) AS (
            ('% confer %'), ('% hosted %'), ('% hosts %'), ('% host %'), ('% phoned %'), ('% phone %'),
            ('% telephoned %'),
            ('% discuss%'), ('% greeted %'), ('% dined %'), ('% consulted %'), ('% held talks %')
+),
+-- Classify each distinct predicate once, then fetch its triples by index.
+predicates (predicate) AS (SELECT DISTINCT predicate FROM triples),
+meeting_predicates (predicate) AS (
+    SELECT p.predicate FROM predicates p
+    WHERE EXISTS (SELECT 1 FROM meeting_words w
+                  WHERE ' ' || replace(replace(lower(p.predicate), '-', ' '), '_', ' ') || ' ' LIKE w.pattern)
 )
 SELECT t.subject, t.predicate, t.object, t.modality, t.time, t.place, t.confidence,
        t.evidence_count, t.evidence
 FROM triple_view t
-WHERE t.negated = 0
+WHERE t.predicate IN (SELECT predicate FROM meeting_predicates)
+  AND t.negated = 0
   AND (:entity IS NULL OR t.subject_id = :entity OR t.object_id = :entity)
-  AND EXISTS (SELECT 1 FROM meeting_words w
-              WHERE ' ' || replace(replace(lower(t.predicate), '-', ' '), '_', ' ') || ' ' LIKE w.pattern)
 ORDER BY t.confidence DESC, t.triple_id
 LIMIT :limit;

@@ -19,15 +19,21 @@ WITH role_words (pattern) AS (
 not_role_words (pattern) AS (
     VALUES ('% head% to %'), ('% head% for %'), ('% head% into %'), ('% head% back %'),
            ('% lead to %'), ('% leads to %'), ('% led to %'), ('% general strike%')
+),
+-- Classify each distinct predicate once, then fetch its triples by index.
+predicates (predicate) AS (SELECT DISTINCT predicate FROM triples),
+role_predicates (predicate) AS (
+    SELECT p.predicate FROM predicates p
+    WHERE EXISTS (SELECT 1 FROM role_words w
+                  WHERE ' ' || replace(replace(lower(p.predicate), '-', ' '), '_', ' ') || ' ' LIKE w.pattern)
+      AND NOT EXISTS (SELECT 1 FROM not_role_words w
+                      WHERE ' ' || replace(replace(lower(p.predicate), '-', ' '), '_', ' ') || ' ' LIKE w.pattern)
 )
 SELECT t.subject AS holder, t.predicate AS role, t.object AS of, t.object_type AS of_type,
        t.modality, t.confidence, t.evidence
 FROM triple_view t
-WHERE t.negated = 0
+WHERE t.predicate IN (SELECT predicate FROM role_predicates)
+  AND t.negated = 0
   AND (:entity IS NULL OR t.subject_id = :entity OR t.object_id = :entity)
-  AND EXISTS (SELECT 1 FROM role_words w
-              WHERE ' ' || replace(replace(lower(t.predicate), '-', ' '), '_', ' ') || ' ' LIKE w.pattern)
-  AND NOT EXISTS (SELECT 1 FROM not_role_words w
-                  WHERE ' ' || replace(replace(lower(t.predicate), '-', ' '), '_', ' ') || ' ' LIKE w.pattern)
 ORDER BY t.object COLLATE NOCASE, t.subject COLLATE NOCASE, t.triple_id
 LIMIT :limit;
