@@ -195,8 +195,13 @@ bool is_table_delimiter(std::string_view line) {
 
 class Paragraphs {
 public:
-    void line(std::string text) {
-        text = std::string(util::trim(text));
+    /// Adds a line of prose; runs of spaces left by removed markup become one.
+    void line(const std::string& raw) {
+        std::string text;
+        for (char c : util::trim(raw)) {
+            if (c == ' ' && !text.empty() && text.back() == ' ') continue;
+            text.push_back(c);
+        }
         if (text.empty()) return;
         if (!m_current.empty()) m_current += '\n';
         m_current += text;

@@ -130,7 +130,12 @@ void parse_jsonl(std::string_view source, std::string_view contents, const std::
         try {
             object = nlohmann::json::parse(line);
         } catch (const nlohmann::json::exception& e) {
-            on_error({where, std::string("not valid JSON: ") + e.what()});
+            // nlohmann's message starts with `[json.exception.parse_error.101] `: keep only the reason.
+            std::string reason = e.what();
+            if (const std::size_t bracket = reason.find("] "); reason.rfind('[', 0) == 0 && bracket != std::string::npos) {
+                reason.erase(0, bracket + 2);
+            }
+            on_error({where, "not valid JSON: " + reason});
             continue;
         }
         if (!object.is_object()) {
