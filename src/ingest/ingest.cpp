@@ -199,12 +199,19 @@ private:
         Input& input = m_inputs[done.input];
         input.items = std::move(done.items);
         input.read = true;
+        // Hashes are checked in input order, so that of two copies of a text the first is the one stored.
+        while (m_next_checked < m_inputs.size() && m_inputs[m_next_checked].read) check_hashes(m_next_checked++);
+    }
+
+    /// Sends each new article of an input to the workers; resolves articles already stored or seen in this run.
+    void check_hashes(std::size_t index) {
+        Input& input = m_inputs[index];
         for (std::size_t n = 0; n < input.items.size(); ++n) {
             Item& item = input.items[n];
             if (!item.document) continue;
             // Check the hash before extracting: the expensive stage only sees new text.
             const std::string& hash = item.document->content_hash;
-            if (auto earlier = m_pending.find(hash); earlier != m_pending.end()) {
+            if (auto earlier = m_seen.find(hash); earlier != m_seen.end()) {
                 item.report.outcome = Outcome::already_present;
                 item.report.message = "same text as " + earlier->second;
                 item.document.reset();
@@ -219,8 +226,8 @@ private:
                 item.ready = true;
                 continue;
             }
-            m_pending.emplace(hash, item.report.source);
-            m_queues.push_analyse({done.input, n, std::move(*item.document)});
+            m_seen.emplace(hash, item.report.source);
+            m_queues.push_analyse({index, n, std::move(*item.document)});
             item.document.reset();
         }
     }
@@ -287,8 +294,9 @@ private:
     store::Store& m_store;
     Queues& m_queues;
     const ReportCallback& m_on_report;
-    std::unordered_map<std::string, std::string> m_pending;  ///< hash → source, for this run's documents
-    std::size_t m_next_input = 0;
+    std::unordered_map<std::string, std::string> m_seen;  ///< hash → source, for this run's new documents
+    std::size_t m_next_checked = 0;  ///< the first input whose hashes are not checked yet
+    std::size_t m_next_input = 0;    ///< the first input not completely written and reported
     Summary m_summary;
 };
 

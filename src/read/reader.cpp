@@ -23,7 +23,8 @@ namespace {
 constexpr std::size_t k_binary_sample_bytes = 64 * 1024;
 constexpr std::size_t k_max_title_bytes = 200;
 
-std::string megabytes(std::uintmax_t bytes) {
+std::string size_text(std::uintmax_t bytes) {
+    if (bytes < 1024 * 1024) return std::to_string(bytes) + " bytes";
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
     return buffer;
@@ -226,25 +227,11 @@ void parse_input(std::string_view source, std::string contents, InputFormat form
     auto fail = [&](std::string message) { on_error({std::string(source), std::move(message)}); };
     if (contents.empty()) return fail("empty file");
     if (const std::string reason = binary_reason(contents); !reason.empty()) return fail(reason);
-    if (format == InputFormat::jsonl) {
-        std::size_t articles = 0;
-        std::size_t errors = 0;
-        parse_jsonl(
-            source, normalise_line_ends(std::move(contents)),
-            [&](Article&& article) {
-                ++articles;
-                on_article(std::move(article));
-            },
-            [&](ReadError&& error) {
-                ++errors;
-                on_error(std::move(error));
-            });
-        if (articles == 0 && errors == 0) fail("no articles (only blank lines)");
-        return;
-    }
+    if (util::trim(contents).empty()) return fail("no text (only white space)");
+    // JSON Lines are checked line by line, so that one bad line does not cost the others.
+    if (format == InputFormat::jsonl) return parse_jsonl(source, normalise_line_ends(std::move(contents)), on_article, on_error);
     if (const std::string reason = utf8_reason(contents); !reason.empty()) return fail(reason);
     contents = normalise_line_ends(std::move(contents));
-    if (util::trim(contents).empty()) return fail("no text (only white space)");
     Article article;
     article.source = std::string(source);
     switch (format) {
@@ -266,14 +253,16 @@ void parse_input(std::string_view source, std::string contents, InputFormat form
         article.text = std::move(contents);
         break;
     }
-    if (util::trim(article.text).empty()) return fail("no text left after removing the markup");
+    if (util::trim(article.text).empty()) {
+        return fail(format == InputFormat::text ? "no text (only white space)" : "no text left after removing the markup");
+    }
     on_article(std::move(article));
 }
 
 void read_input(const std::string& path, const std::function<void(Article&&)>& on_article,
                 const std::function<void(ReadError&&)>& on_error, const ReadOptions& options) {
     auto too_large = [&](std::uintmax_t size) {
-        on_error({path, "too large (" + megabytes(size) + "; the limit is " + megabytes(options.max_file_bytes) +
+        on_error({path, "too large (" + size_text(size) + "; the limit is " + size_text(options.max_file_bytes) +
                             "); split it or raise the limit with --max-file-mb"});
     };
     if (path != "-") {
