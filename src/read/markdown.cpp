@@ -195,22 +195,25 @@ bool is_table_delimiter(std::string_view line) {
 
 class Paragraphs {
 public:
-    /// Adds a line of prose; runs of spaces left by removed markup become one.
-    void line(const std::string& raw) {
+    /// Adds a line of prose; runs of spaces left by removed markup become one. Lines of a
+    /// paragraph join with a space (a soft break), or `\n` after a hard break (`  ` or `\` at the end).
+    void line(const std::string& raw, bool hard_break_after = false) {
         std::string text;
         for (char c : util::trim(raw)) {
             if (c == ' ' && !text.empty() && text.back() == ' ') continue;
             text.push_back(c);
         }
         if (text.empty()) return;
-        if (!m_current.empty()) m_current += '\n';
+        if (!m_current.empty()) m_current += m_hard_break ? '\n' : ' ';
         m_current += text;
+        m_hard_break = hard_break_after;
     }
     void end() {
         if (m_current.empty()) return;
         if (!m_out.empty()) m_out += "\n\n";
         m_out += m_current;
         m_current.clear();
+        m_hard_break = false;
     }
     std::string take() {
         end();
@@ -220,6 +223,7 @@ public:
 private:
     std::string m_out;
     std::string m_current;
+    bool m_hard_break = false;
 };
 
 }  // namespace
@@ -280,7 +284,13 @@ MarkdownText markdown_to_text(std::string_view markdown) {
             paragraphs.end();
             body = util::trim(body.substr(marker));
         }
-        paragraphs.line(decode_entities(inline_text(body)));
+        // Table rows stay one per line: each is a paragraph of its own.
+        const bool table_row = body[0] == '|';
+        if (table_row) paragraphs.end();
+        const bool hard_break = line.ends_with("  ") || body.back() == '\\';
+        if (body.back() == '\\') body.remove_suffix(1);
+        paragraphs.line(decode_entities(inline_text(body)), hard_break);
+        if (table_row) paragraphs.end();
     }
     result.text = paragraphs.take();
     return result;

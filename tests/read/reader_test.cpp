@@ -133,7 +133,9 @@ TEST_CASE("markdown_to_text") {
          "Quoted text.\n\nfirst item\n\nsecond item\n\nnumbered\n\nEnd."},
         {"escapes, entities, html tags and autolinks", "A \\*star\\* &amp; <span>tag</span> <https://x.org>.", "",
          "A *star* & tag https://x.org."},
-        {"tables keep their cells", "| a | b |\n|---|:-:|\n| c | d |", "", "| a | b |\n| c | d |"},
+        {"tables keep their cells, one row per paragraph", "| a | b |\n|---|:-:|\n| c | d |", "", "| a | b |\n\n| c | d |"},
+        {"soft and hard line breaks", "Putin invited the\nministers.  \nThey came\\\nlate.", "",
+         "Putin invited the ministers.\nThey came\nlate."},
     };
     for (const Row& row : rows) {
         SUBCASE(row.name) {
