@@ -374,6 +374,8 @@ public:
             begin = end + 1;
         }
         const bool hard_wrapped = is_hard_wrapped(lines);
+        std::size_t wrap_width = 0;
+        for (const Line& line : lines) wrap_width = std::max(wrap_width, line.end - line.begin);
         std::size_t segment_begin = 0;
         bool in_segment = false;
         for (std::size_t n = 0; n < lines.size(); ++n) {
@@ -390,9 +392,11 @@ public:
             if (last) continue;
             // A line break inside a paragraph: is the line a unit of its own?
             bool stands_alone = !hard_wrapped;
-            if (hard_wrapped && !ends_with_terminal(m_text, lines[n]) && is_title_like(m_text, lines[n])) {
-                const char next = first_char(m_text, lines[n + 1]);
-                stands_alone = !is_lower(next);
+            if (hard_wrapped && !ends_with_terminal(m_text, lines[n]) && !is_lower(first_char(m_text, lines[n + 1]))) {
+                // A headline: title-like, or a short first line of a paragraph (well inside the wrap width).
+                const bool first_of_paragraph = n == 0 || is_blank(m_text, lines[n - 1]);
+                const bool short_line = 5 * (lines[n].end - lines[n].begin) < 4 * wrap_width;
+                stands_alone = is_title_like(m_text, lines[n]) || (first_of_paragraph && short_line);
             }
             if (stands_alone) {
                 segment(segment_begin, lines[n].end);

@@ -18,7 +18,9 @@ namespace claimgraph::text {
 /// - A blank line ends a paragraph. A single line break ends a sentence too,
 ///   unless the text is hard-wrapped (some line ends without sentence-final
 ///   punctuation and the next line goes on in lower case); in hard-wrapped text
-///   only a title-like line (every word capitalised, or all capitals) stands alone.
+///   a line without final punctuation stands alone only when the next one starts
+///   in upper case and it is title-like (every word capitalised, or all capitals)
+///   or a paragraph's first line well short (< 80 %) of the longest line.
 /// - A dateline at the start of a paragraph (`MOSCOW, Oct 9 (Reuters) - `,
 ///   `BERLIN (Reuters) —`, `WASHINGTON — `, `Moscow: `; see dateline_length()) is
 ///   left out of every sentence.

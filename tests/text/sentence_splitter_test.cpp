@@ -96,6 +96,13 @@ TEST_CASE("split_sentences") {
           "The Kremlin said so\nin a statement."}},
         {"hard-wrapped text with a title line", "Talks In Moscow\nThe ministers were invited to the\ntalks on Friday. They came.",
          {"Talks In Moscow", "The ministers were invited to the\ntalks on Friday.", "They came."}},
+        {"hard-wrapped text with a short first line and a dateline",
+         "Putin invites the ministers for talks\nMoscow: Russian President Vladimir Putin has invited the foreign\n"
+         "ministers of Azerbaijan and Armenia to Moscow for peace talks on Friday.\nThe Kremlin said so in a statement.",
+         {"Putin invites the ministers for talks",
+          "Russian President Vladimir Putin has invited the foreign\nministers of Azerbaijan and Armenia to Moscow for peace "
+          "talks on Friday.",
+          "The Kremlin said so in a statement."}},
         {"Reuters dateline", "MOSCOW, Oct 9 (Reuters) - Russia invited the ministers. They accepted.",
          {"Russia invited the ministers.", "They accepted."}},
         {"agency dateline without a date", "BERLIN (Reuters) -\nMerkel spoke on Friday.", {"Merkel spoke on Friday."}},
