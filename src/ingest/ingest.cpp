@@ -22,6 +22,7 @@ namespace claimgraph::ingest {
 namespace {
 
 constexpr std::size_t k_max_jobs = 256;
+constexpr std::size_t k_read_ahead_per_job = 4;
 
 /// One article (to analyse and write) or one read error, in the order its input produced them.
 struct Item {
@@ -168,8 +169,15 @@ AnalyseDone analyse_one(AnalyseTask&& task, const extract::Extractor& extractor)
 /// The writer's side: input states, hash checks, ordered writes, reports.
 class Writer {
 public:
-    Writer(std::size_t inputs, store::Store& store, Queues& queues, const ReportCallback& on_report)
-        : m_inputs(inputs), m_store(store), m_queues(queues), m_on_report(on_report) {}
+    Writer(std::size_t inputs, std::size_t read_ahead, store::Store& store, Queues& queues,
+           const ReportCallback& on_report)
+        : m_inputs(inputs), m_read_ahead(read_ahead), m_store(store), m_queues(queues), m_on_report(on_report) {}
+
+    /// Hands out read tasks up to `read_ahead` inputs past the first one not yet written: reading
+    /// far ahead of a slow document would only fill memory with text waiting to be written.
+    void feed_reads() {
+        while (m_next_read < m_inputs.size() && m_next_read < m_next_input + m_read_ahead) m_queues.push_read(m_next_read++);
+    }
 
     bool finished() const { return m_next_input == m_inputs.size(); }
     const Summary& summary() const { return m_summary; }
@@ -181,6 +189,7 @@ public:
             on_analysed(std::get<AnalyseDone>(std::move(event)));
         }
         flush();
+        feed_reads();
     }
 
     /// Reports a path that could not even be listed (missing file, empty folder).
@@ -291,12 +300,14 @@ private:
     }
 
     std::vector<Input> m_inputs;
+    std::size_t m_read_ahead;
     store::Store& m_store;
     Queues& m_queues;
     const ReportCallback& m_on_report;
     std::unordered_map<std::string, std::string> m_seen;  ///< hash → source, for this run's new documents
     std::size_t m_next_checked = 0;  ///< the first input whose hashes are not checked yet
     std::size_t m_next_input = 0;    ///< the first input not completely written and reported
+    std::size_t m_next_read = 0;     ///< the next input to hand out for reading
     Summary m_summary;
 };
 
@@ -328,7 +339,9 @@ Summary ingest(const std::vector<std::string>& paths, store::Store& store, const
         read::list_inputs(paths, [&](read::ReadError&& error) { listing_errors.push_back(std::move(error)); });
 
     Queues queues;
-    Writer writer(inputs.size(), store, queues, on_report);
+    const std::size_t jobs =
+        std::min<std::size_t>(k_max_jobs, options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency()));
+    Writer writer(inputs.size(), k_read_ahead_per_job * jobs, store, queues, on_report);
     for (read::ReadError& error : listing_errors) writer.report_listing_error(std::move(error));
     if (inputs.empty()) return writer.summary();
 
@@ -341,8 +354,6 @@ Summary ingest(const std::vector<std::string>& paths, store::Store& store, const
             for (std::thread& thread : threads) thread.join();
         }
     } pool{queues, {}};
-    const std::size_t jobs =
-        std::min<std::size_t>(k_max_jobs, options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency()));
     for (std::size_t n = 0; n < jobs; ++n) {
         pool.threads.emplace_back([&] {
             while (auto task = queues.take_task()) {
@@ -354,7 +365,7 @@ Summary ingest(const std::vector<std::string>& paths, store::Store& store, const
             }
         });
     }
-    for (std::size_t n = 0; n < inputs.size(); ++n) queues.push_read(n);
+    writer.feed_reads();
     while (!writer.finished()) {
         for (Event& event : queues.take_events()) writer.handle(std::move(event));
     }
