@@ -3,14 +3,22 @@
 #include "cli/output.h"
 
 #include "extract/extractor.h"
+#include "ingest/ingest.h"
 #include "read/reader.h"
 #include "text/sentence_splitter.h"
+#include "text/tokens.h"
 #include "util/file.h"
 #include "util/strings.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
 #include <ostream>
 
 namespace claimgraph::cli {
@@ -18,65 +26,119 @@ namespace claimgraph::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using Clock = std::chrono::steady_clock;
+
+constexpr double k_default_max_file_mb = 20.0;
+
+read::ReadOptions read_options(double max_file_mb) {
+    read::ReadOptions options;
+    options.max_file_bytes = static_cast<std::uintmax_t>(std::llround(max_file_mb * 1024.0 * 1024.0));
+    return options;
+}
 
 Status batch_status(std::size_t failed, std::size_t total, const std::string& what) {
     if (failed == 0) return Status::ok();
-    if (failed == total) return Status::invalid_input("no input could be " + what);
+    if (failed == total) {
+        return Status::invalid_input(total == 1 ? "the input could not be " + what
+                                                : "none of the " + std::to_string(total) + " inputs could be " + what);
+    }
     return Status::partial(std::to_string(failed) + " of " + std::to_string(total) + " inputs failed; the others were " + what);
 }
 
-Status run_ingest(Context& context, const std::vector<std::string>& paths) {
+// ---- ingest -----------------------------------------------------------------
+
+struct IngestCommand {
+    std::vector<std::string> paths;
+    std::size_t jobs = 0;
+    bool progress = false;
+    double max_file_mb = k_default_max_file_mb;
+};
+
+/// The progress line on stderr: redrawn in place on a terminal, a line every few seconds elsewhere.
+class Progress {
+public:
+    Progress(std::ostream& err, bool enabled, bool terminal) : m_err(err), m_enabled(enabled), m_terminal(terminal) {}
+
+    void update(const ingest::Summary& summary) {
+        if (!m_enabled) return;
+        const auto now = Clock::now();
+        const auto interval = m_terminal ? std::chrono::milliseconds(200) : std::chrono::milliseconds(5000);
+        if (now - m_last < interval) return;
+        m_last = now;
+        const std::size_t done = summary.stored + summary.already_present + summary.failed;
+        const double seconds = std::chrono::duration<double>(now - m_start).count();
+        char rate[32];
+        std::snprintf(rate, sizeof rate, "%.1f", seconds > 0 ? static_cast<double>(done) / seconds : 0.0);
+        m_err << (m_terminal ? "\r\033[K" : "") << "ingest: " << done << " documents (" << summary.stored << " stored, "
+              << summary.already_present << " present, " << summary.failed << " failed), " << rate << "/s"
+              << (m_terminal ? "" : "\n") << std::flush;
+        m_shown = true;
+    }
+
+    /// Removes the line before other output goes to the terminal.
+    void clear() {
+        if (m_enabled && m_terminal && m_shown) m_err << "\r\033[K" << std::flush;
+        m_shown = false;
+    }
+
+private:
+    std::ostream& m_err;
+    bool m_enabled;
+    bool m_terminal;
+    bool m_shown = false;
+    Clock::time_point m_start = Clock::now();
+    Clock::time_point m_last = Clock::now();
+};
+
+Status run_ingest(Context& context, const IngestCommand& command) {
     auto extractor = extract::create_extractor();
     if (!extractor) return extractor.status();
     auto store = context.open(store::OpenMode::read_write);
     if (!store) return store.status();
-    std::size_t total = 0;
-    std::size_t failed = 0;
-    auto on_error = [&](read::ReadError&& error) {
-        ++total;
-        ++failed;
-        context.err << "claimgraph: error: " << error.source << ": " << error.message << "\n";
-    };
-    auto on_article = [&](read::Article&& article) {
-        DocumentRecord document;
-        document.source = article.source;
-        document.content_hash = util::sha256_hex(article.text);
-        document.external_id = article.external_id;
-        document.title = article.title;
-        document.url = article.url;
-        document.published = article.published;
-        document.sentences = text::split_sentences(article.text);
-        document.text = std::move(article.text);
-        Status status = (*extractor)->analyse(document);
-        if (status) {
-            auto outcome = (*store)->write_document(document);
-            if (outcome && outcome->already_stored) {
-                context.out << document.source << ": already stored (same text), nothing changed\n";
-            } else if (outcome) {
-                context.out << document.source << ": " << document.sentences.size() << " sentences, "
-                            << document.claims.size() << " claims, " << outcome->triples_added << " new edges\n";
-            } else {
-                status = outcome.status();
+
+    const bool terminal = &context.err == &std::cerr && isatty(STDERR_FILENO) == 1;
+    Progress progress(context.err, command.progress || terminal, terminal);
+    ingest::IngestOptions options;
+    options.jobs = command.jobs;
+    options.read = read_options(command.max_file_mb);
+    const ingest::Summary summary = ingest::ingest(
+        command.paths, **store, **extractor, options,
+        [&](const ingest::DocumentReport& report, const ingest::Summary& so_far) {
+            progress.clear();
+            switch (report.outcome) {
+            case ingest::Outcome::stored:
+                context.out << report.source << ": " << report.sentences << " sentences, " << report.claims << " claims, "
+                            << report.triples_added << " new edges\n";
+                break;
+            case ingest::Outcome::already_present:
+                context.out << report.source << ": already stored"
+                            << (report.message.empty() ? " (same text)" : " (" + report.message + ")")
+                            << ", nothing changed\n";
+                break;
+            case ingest::Outcome::failed:
+                context.err << "claimgraph: error: " << report.source << ": " << report.message << "\n";
+                break;
             }
-        }
-        if (status) {
-            ++total;
-        } else {
-            on_error({document.source, status.message()});
-        }
-    };
-    read::read_inputs(paths, on_article, on_error);
-    return batch_status(failed, total, "stored");
+            progress.update(so_far);
+        });
+    progress.clear();
+    context.out << ingest::summary_line(summary) << "\n";
+    return batch_status(summary.failed, summary.stored + summary.already_present + summary.failed, "ingested");
 }
+
+// ---- extract ----------------------------------------------------------------
 
 enum class ExtractFormat { jsonl, carb, table };
 
-struct ExtractOptions {
+struct ExtractCommand {
     std::vector<std::string> paths;
     std::string format = "jsonl";
     bool lines = false;
+    bool sentences_only = false;
+    double max_file_mb = k_default_max_file_mb;
 };
 
+/// A proposition as printed: in `--lines` mode its strings are in the original tokens.
 Json proposition_json(const std::string& source, const std::string& sentence, const extract::Proposition& p) {
     Json object = Json::object();
     object["source"] = source;
@@ -109,79 +171,182 @@ std::string carb_line(const std::string& sentence, const extract::Proposition& p
     return line;
 }
 
-Status run_extract(Context& context, const ExtractOptions& options) {
+/// `p` with its subject, relation and arguments in the original tokens of a tokenised line.
+extract::Proposition in_original_tokens(const text::Detokenized& line, extract::Proposition p) {
+    p.subject = text::retokenize(line, p.subject);
+    p.relation = text::retokenize(line, p.relation);
+    for (std::string& argument : p.arguments) argument = text::retokenize(line, argument);
+    return p;
+}
+
+class PropositionPrinter {
+public:
+    PropositionPrinter(Context& context, ExtractFormat format) : m_context(context), m_format(format) {}
+
+    void print(const std::string& source, const std::string& sentence, const extract::Proposition& p) {
+        if (m_format == ExtractFormat::carb) {
+            m_context.out << carb_line(sentence, p) << "\n";
+        } else if (m_format == ExtractFormat::jsonl) {
+            m_context.out << proposition_json(source, sentence, p).dump(-1, ' ', false, Json::error_handler_t::replace)
+                          << "\n";
+        } else {
+            Json row = proposition_json(source, sentence, p);
+            row["arguments"] = util::join(p.arguments, " | ");
+            m_rows.push_back(std::move(row));
+        }
+    }
+
+    void finish() {
+        if (m_format != ExtractFormat::table) return;
+        print_objects(m_context.out, {"subject", "relation", "arguments", "modality", "negated", "attributed_to", "confidence"},
+                      m_rows, Format::table);
+    }
+
+private:
+    Context& m_context;
+    ExtractFormat m_format;
+    std::vector<Json> m_rows;
+};
+
+/// `extract --sentences-only`: the splitter's output, for checking what the extractor will see.
+Status print_sentences(Context& context, const ExtractCommand& command, ExtractFormat format) {
+    std::size_t total = 0;
+    std::size_t failed = 0;
+    std::vector<Json> rows;
+    read::read_inputs(
+        command.paths,
+        [&](read::Article&& article) {
+            ++total;
+            const auto sentences = text::split_sentences(article.text);
+            for (std::size_t n = 0; n < sentences.size(); ++n) {
+                Json row = Json::object();
+                row["source"] = article.source;
+                row["index"] = n;
+                row["start"] = sentences[n].start;
+                row["end"] = sentences[n].end;
+                row["text"] = sentences[n].text;
+                if (format == ExtractFormat::table) rows.push_back(std::move(row));
+                else context.out << row.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+            }
+        },
+        [&](read::ReadError&& error) {
+            ++total;
+            ++failed;
+            context.err << "claimgraph: error: " << error.source << ": " << error.message << "\n";
+        },
+        read_options(command.max_file_mb));
+    if (format == ExtractFormat::table) print_objects(context.out, {"source", "index", "start", "end", "text"}, rows, Format::table, 100);
+    return batch_status(failed, total, "read");
+}
+
+/// `extract --lines`: one tokenised sentence per line, parsed detokenised, printed in the original tokens.
+Status extract_lines(Context& context, const ExtractCommand& command, const extract::Extractor& extractor,
+                     PropositionPrinter& printer) {
+    std::size_t failed = 0;
+    for (const std::string& path : command.paths) {
+        auto contents = util::read_file(path);
+        if (contents && !util::is_valid_utf8(*contents)) contents = Status::invalid_input("'" + path + "' is not valid UTF-8 text");
+        if (!contents) {
+            ++failed;
+            context.err << "claimgraph: error: " << contents.status().message() << "\n";
+            continue;
+        }
+        for (std::string line : util::split(*contents, '\n')) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            if (util::trim(line).empty()) continue;
+            const text::Detokenized detokenized = text::detokenize(line);
+            auto propositions = extractor.propositions(detokenized.text);
+            if (!propositions) {
+                context.err << "claimgraph: warning: " << path << ": " << propositions.status().message() << "\n";
+                continue;
+            }
+            for (const auto& p : *propositions) printer.print(path, line, in_original_tokens(detokenized, p));
+        }
+    }
+    return batch_status(failed, command.paths.size(), "read");
+}
+
+Status run_extract(Context& context, const ExtractCommand& command) {
     ExtractFormat format = ExtractFormat::jsonl;
-    if (options.format == "carb") format = ExtractFormat::carb;
-    else if (options.format == "table") format = ExtractFormat::table;
-    else if (options.format != "jsonl") return Status::invalid_argument("unknown format '" + options.format + "'; use jsonl, carb or table");
+    if (command.format == "carb") format = ExtractFormat::carb;
+    else if (command.format == "table") format = ExtractFormat::table;
+    else if (command.format != "jsonl") {
+        return Status::invalid_argument("unknown format '" + command.format + "'; use jsonl, carb or table");
+    }
+    if (command.sentences_only) {
+        if (command.lines) return Status::invalid_argument("--sentences-only and --lines do not go together");
+        if (format == ExtractFormat::carb) return Status::invalid_argument("--sentences-only prints jsonl or table");
+        return print_sentences(context, command, format);
+    }
     auto extractor = extract::create_extractor();
     if (!extractor) return extractor.status();
 
-    std::vector<Json> rows;
-    std::size_t total = 0;
-    std::size_t failed = 0;
-    auto emit_sentence = [&](const std::string& source, const std::string& sentence) {
-        auto propositions = (*extractor)->propositions(sentence);
-        if (!propositions) {
-            context.err << "claimgraph: warning: " << source << ": " << propositions.status().message() << "\n";
-            return;
-        }
-        for (const auto& p : *propositions) {
-            if (format == ExtractFormat::carb) context.out << carb_line(sentence, p) << "\n";
-            else if (format == ExtractFormat::jsonl) context.out << proposition_json(source, sentence, p).dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
-            else rows.push_back(proposition_json(source, sentence, p));
-        }
-    };
-    if (options.lines) {
-        for (const std::string& path : options.paths) {
-            ++total;
-            auto contents = util::read_file(path);
-            if (!contents) {
-                ++failed;
-                context.err << "claimgraph: error: " << contents.status().message() << "\n";
-                continue;
-            }
-            for (const std::string& line : util::split(*contents, '\n')) {
-                if (!util::trim(line).empty()) emit_sentence(path, std::string(util::trim(line)));
-            }
-        }
+    PropositionPrinter printer(context, format);
+    Status status = Status::ok();
+    if (command.lines) {
+        status = extract_lines(context, command, **extractor, printer);
     } else {
+        std::size_t total = 0;
+        std::size_t failed = 0;
         read::read_inputs(
-            options.paths,
+            command.paths,
             [&](read::Article&& article) {
                 ++total;
-                for (const auto& sentence : text::split_sentences(article.text)) emit_sentence(article.source, sentence.text);
+                for (const auto& sentence : text::split_sentences(article.text)) {
+                    auto propositions = (*extractor)->propositions(sentence.text);
+                    if (!propositions) {
+                        context.err << "claimgraph: warning: " << article.source << ": " << propositions.status().message()
+                                    << "\n";
+                        continue;
+                    }
+                    for (const auto& p : *propositions) printer.print(article.source, sentence.text, p);
+                }
             },
             [&](read::ReadError&& error) {
                 ++total;
                 ++failed;
                 context.err << "claimgraph: error: " << error.source << ": " << error.message << "\n";
-            });
+            },
+            read_options(command.max_file_mb));
+        status = batch_status(failed, total, "read");
     }
-    if (format == ExtractFormat::table) {
-        print_objects(context.out, {"subject", "relation", "arguments", "modality", "negated", "attributed_to", "confidence"},
-                      rows, Format::table);
-    }
-    return batch_status(failed, total, "read");
+    printer.finish();
+    return status;
 }
 
 }  // namespace
 
 void add_extract_commands(CLI::App& app, Action& action) {
-    auto ingest_paths = std::make_shared<std::vector<std::string>>();
+    auto ingest_command = std::make_shared<IngestCommand>();
     auto* ingest = app.add_subcommand(
-        "ingest", "Read articles (files, folders, - for stdin), extract their claims and store them.\n"
-                  "The same text ingested twice changes nothing.");
-    ingest->add_option("PATH", *ingest_paths, "Article files or folders")->required();
-    ingest->callback([&action, ingest_paths] { action = [ingest_paths](Context& c) { return run_ingest(c, *ingest_paths); }; });
-
-    auto options = std::make_shared<ExtractOptions>();
-    auto* extract = app.add_subcommand("extract", "Print the propositions of each sentence without storing anything");
-    extract->add_option("PATH", options->paths, "Article files or folders (- for stdin)")->required();
-    extract->add_option("--format", options->format, "jsonl, carb (the CaRB benchmark's tab-separated format) or table")
+        "ingest", "Read articles (.txt, .md, .html, .jsonl files, folders, - for stdin), extract their claims and\n"
+                  "store them. The same text ingested twice changes nothing. Prints one line per article and a\n"
+                  "summary; exit status 4 when some inputs failed, 1 when all did.");
+    ingest->add_option("PATH", ingest_command->paths, "Article files or folders (- for standard input)")->required();
+    ingest->add_option("-j,--jobs", ingest_command->jobs, "Worker threads (default: one per core)")
+        ->check(CLI::Range(1, 256));
+    ingest->add_flag("--progress", ingest_command->progress, "Show progress on stderr even when it is not a terminal");
+    ingest->add_option("--max-file-mb", ingest_command->max_file_mb, "Refuse larger input files")
+        ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    extract->add_flag("--lines", options->lines, "Each line is one sentence: no sentence splitting; lines are copied verbatim");
-    extract->callback([&action, options] { action = [options](Context& c) { return run_extract(c, *options); }; });
+    ingest->callback([&action, ingest_command] {
+        action = [ingest_command](Context& c) { return run_ingest(c, *ingest_command); };
+    });
+
+    auto command = std::make_shared<ExtractCommand>();
+    auto* extract = app.add_subcommand("extract", "Print the propositions of each sentence without storing anything");
+    extract->add_option("PATH", command->paths, "Article files or folders (- for stdin)")->required();
+    extract->add_option("--format", command->format, "jsonl, carb (the CaRB benchmark's tab-separated format) or table")
+        ->capture_default_str();
+    extract->add_flag("--lines", command->lines,
+                      "Each line is one tokenised sentence (CaRB style: do n't, `` ''): no sentence splitting;\n"
+                      "lines are parsed detokenised and printed verbatim, arguments in the original tokens");
+    extract->add_flag("--sentences-only", command->sentences_only,
+                      "Only split into sentences and print them with their byte offsets (jsonl or table)");
+    extract->add_option("--max-file-mb", command->max_file_mb, "Refuse larger input files")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    extract->callback([&action, command] { action = [command](Context& c) { return run_extract(c, *command); }; });
 }
 
 }  // namespace claimgraph::cli
