@@ -79,6 +79,9 @@ struct Neighborhood {
     std::vector<Edge> edges;
 };
 
+/// Whether a neighbourhood lists the edges among its entities.
+enum class EdgeListing { include, omit };
+
 /// A weakly connected component.
 struct Component {
     std::vector<EntityId> entities;  ///< ordered by id
@@ -138,9 +141,10 @@ public:
     /// The distinct predicates, in the order first seen (triple-id order).
     const std::vector<std::string>& predicates() const;
 
-    /// A path with the fewest hops from `from` to `to` (breadth-first search that
-    /// stops once `to` is reached), or std::nullopt when none exists within
-    /// `max_length` hops. Among equally short paths, the one found first in edge order.
+    /// A path with the fewest hops from `from` to `to`, or std::nullopt when none
+    /// exists within `max_length` hops. Found by a bidirectional breadth-first
+    /// search, so it touches little of a large graph; among equally short paths the
+    /// choice is deterministic (edge order) but not otherwise specified.
     Result<std::optional<Path>> shortest_path(EntityId from, EntityId to, const Filter& filter = {},
                                               Direction direction = Direction::both,
                                               std::size_t max_length = k_unlimited) const;
@@ -153,9 +157,10 @@ public:
                                                const Filter& filter = {}, Direction direction = Direction::both,
                                                std::size_t limit = 1000) const;
 
-    /// The entities at most `depth` hops from `entity` and the edges among them.
+    /// The entities at most `depth` hops from `entity` and (unless `edges` is
+    /// `omit`, which saves a pass over their adjacency) the edges among them.
     Result<Neighborhood> neighborhood(EntityId entity, std::size_t depth, Direction direction = Direction::both,
-                                      const Filter& filter = {}) const;
+                                      const Filter& filter = {}, EdgeListing edges = EdgeListing::include) const;
 
     /// Weakly connected components (edge direction ignored) of the entities and
     /// edges passing the filter, isolated entities included; largest first, ties

@@ -34,7 +34,10 @@ struct EdgeData {
     double confidence = 0;
 };
 
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
+// Edge properties in a vector (EdgeListS = vecS): the snapshot never removes an
+// edge, so this saves a list node per edge and keeps them contiguous.
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData,
+                                         boost::no_property, boost::vecS>;
 using Vertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
 using EdgeDescriptor = boost::graph_traits<BoostGraph>::edge_descriptor;
 using ReverseView = boost::reverse_graph<BoostGraph, const BoostGraph&>;

@@ -227,6 +227,51 @@ TEST_CASE("Snapshot::shortest_path") {
     }
 }
 
+TEST_CASE("Snapshot::shortest_path agrees with breadth-first distances for every pair") {
+    Fixture f;
+    graph::Filter positive;
+    positive.polarity = Polarity::positive;
+    graph::Filter no_orgs;
+    no_orgs.types = {EntityType::person, EntityType::gpe, EntityType::loc, EntityType::group};
+    std::size_t paths_checked = 0;
+    for (const graph::Filter& filter : {graph::Filter{}, positive, no_orgs}) {
+        for (Direction direction : {Direction::out, Direction::in, Direction::both}) {
+            for (const auto& [from, from_name] : f.names) {
+                auto reachable = f.snapshot.neighborhood(from, graph::k_unlimited, direction, filter);
+                REQUIRE(reachable.is_ok());
+                std::map<EntityId, std::size_t> distance;
+                for (const auto& reached : reachable->entities) distance[reached.entity] = reached.distance;
+                for (const auto& [to, to_name] : f.names) {
+                    if (from == to) continue;
+                    CAPTURE(from_name);
+                    CAPTURE(to_name);
+                    CAPTURE(graph::to_string(direction));
+                    auto path = f.snapshot.shortest_path(from, to, filter, direction);
+                    REQUIRE(path.is_ok());
+                    // A type filter keeps the ends of a path but not the root's
+                    // neighbourhood: only compare where the target passes it.
+                    const bool target_allowed = filter.types.empty() || f.store->entity(to)->type != EntityType::org;
+                    if (!target_allowed) continue;
+                    REQUIRE(path->has_value() == (distance.count(to) > 0));
+                    if (!path->has_value()) continue;
+                    ++paths_checked;
+                    const graph::Path& hops = **path;
+                    CHECK(hops.size() == distance.at(to));
+                    CHECK(hops.front().from() == from);
+                    CHECK(hops.back().to() == to);
+                    for (std::size_t i = 1; i < hops.size(); ++i) CHECK(hops[i].from() == hops[i - 1].to());
+                    for (const auto& hop : hops) {
+                        if (direction == Direction::out) CHECK(hop.forward);
+                        if (direction == Direction::in) CHECK_FALSE(hop.forward);
+                        if (filter.polarity == Polarity::positive) CHECK_FALSE(hop.edge.negated);
+                    }
+                }
+            }
+        }
+    }
+    CHECK(paths_checked > 300);
+}
+
 TEST_CASE("Snapshot::all_simple_paths") {
     Fixture f;
     const EntityId tarn = f.id("Rell Tarn");
@@ -314,6 +359,10 @@ TEST_CASE("Snapshot::neighborhood") {
             CHECK(neighborhood->entities.size() == c.entities);
             CHECK(neighborhood->edges.size() == c.edges);
             for (const auto& reached : neighborhood->entities) CHECK(reached.distance <= c.depth);
+            auto without_edges = f.snapshot.neighborhood(kardesh, c.depth, c.direction, {}, graph::EdgeListing::omit);
+            REQUIRE(without_edges.is_ok());
+            CHECK(without_edges->entities.size() == c.entities);
+            CHECK(without_edges->edges.empty());
         }
     }
     SUBCASE("entities in breadth-first order with the edge that reached them") {
