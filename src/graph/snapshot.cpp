@@ -66,6 +66,32 @@ Result<Snapshot> Snapshot::from_data(const store::GraphData& data) {
         impl->graph[v] = VertexData{node.id, node.type};
     }
 
+    // First pass: resolve the ends once and count degrees, so that every
+    // container is reserved before the edges go in (O(V + E), no regrowth).
+    std::vector<std::pair<Vertex, Vertex>> ends;
+    ends.reserve(data.edges.size());
+    std::vector<std::uint32_t> out_degree(data.nodes.size(), 0);
+    std::vector<std::uint32_t> in_degree(data.nodes.size(), 0);
+    for (const auto& edge : data.edges) {
+        const auto subject = impl->index.find(edge.subject);
+        const auto object = impl->index.find(edge.object);
+        if (subject == impl->index.end() || object == impl->index.end()) {
+            return Status::invalid_input("triple " + std::to_string(edge.id) + " refers to entity " +
+                                         std::to_string(subject == impl->index.end() ? edge.subject : edge.object) +
+                                         ", which the graph data does not list");
+        }
+        ends.emplace_back(subject->second, object->second);
+        ++out_degree[subject->second];
+        ++in_degree[object->second];
+    }
+    // m_edges, out_edge_list() and in_edge_list() are public members of Boost's
+    // vecS adjacency_list implementation; reserving through them saves the regrowth.
+    impl->graph.m_edges.reserve(data.edges.size());
+    for (Vertex v = 0; v < data.nodes.size(); ++v) {
+        impl->graph.out_edge_list(v).reserve(out_degree[v]);
+        in_edge_list(impl->graph, v).reserve(in_degree[v]);
+    }
+
     // Strings are interned: a snapshot of a million edges holds each predicate once.
     std::unordered_map<std::string, std::uint32_t> predicate_index;
     std::unordered_map<std::string, std::uint32_t> modality_index{{"", 0}};
@@ -76,21 +102,15 @@ Result<Snapshot> Snapshot::from_data(const store::GraphData& data) {
         if (inserted) table.push_back(text);
         return it->second;
     };
-    for (const auto& edge : data.edges) {
-        const auto subject = impl->index.find(edge.subject);
-        const auto object = impl->index.find(edge.object);
-        if (subject == impl->index.end() || object == impl->index.end()) {
-            return Status::invalid_input("triple " + std::to_string(edge.id) + " refers to entity " +
-                                         std::to_string(subject == impl->index.end() ? edge.subject : edge.object) +
-                                         ", which the graph data does not list");
-        }
+    for (std::size_t i = 0; i < data.edges.size(); ++i) {
+        const auto& edge = data.edges[i];
         EdgeData bundle;
         bundle.triple = edge.id;
         bundle.predicate = intern(predicate_index, impl->predicates, edge.predicate);
         bundle.modality = intern(modality_index, impl->modalities, edge.modality);
         bundle.negated = edge.negated;
         bundle.confidence = edge.confidence;
-        boost::add_edge(subject->second, object->second, bundle, impl->graph);
+        boost::add_edge(ends[i].first, ends[i].second, bundle, impl->graph);
     }
     return Snapshot(std::move(impl));
 }
