@@ -178,6 +178,7 @@ public:
     /// a damping outside [0, 1).
     Result<std::vector<Rank>> pagerank(const PageRankOptions& options = {}, const Filter& filter = {}) const;
 
+    /// Opaque: the Boost.Graph internals (src/graph/snapshot_impl.h).
     struct Impl;
 
 private:

@@ -31,10 +31,12 @@ struct FilterOptions {
 
 void add_filter_options(CLI::App* command, FilterOptions& options) {
     command->add_option("--predicate", options.predicates,
-                        "Only edges with this predicate (exact, case-insensitive; repeat for several)");
+                        "Only edges with this predicate (exact, case-insensitive; repeat for several)")
+        ->allow_extra_args(false);  // one value per --predicate, so positionals after it stay positionals
     command->add_option("--type", options.types,
                         "Only pass through entities of this type (PERSON, ORG, GPE, LOC, GROUP, EVENT, DATE, OTHER;"
-                        " repeat for several)");
+                        " repeat for several)")
+        ->allow_extra_args(false);
     command->add_option("--polarity", options.polarity, "Only asserted (positive) or only negated claims")
         ->check(CLI::IsMember({"any", "positive", "negated"}))
         ->capture_default_str();

@@ -243,6 +243,8 @@ Result<std::vector<Path>> Snapshot::all_simple_paths(EntityId from, EntityId to,
         paths.emplace_back();
         return paths;
     }
+    // No simple path is longer than V - 1 hops; this also makes k_unlimited safe.
+    max_length = std::min(max_length, boost::num_vertices(m_impl->graph) - 1);
     const SearchResult to_goal = m_impl->with_view(opposite(direction), *resolved, [&](const auto& view) {
         return search(view, *goal, max_length);
     });

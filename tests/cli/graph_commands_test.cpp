@@ -80,6 +80,7 @@ TEST_CASE("graph_commands neighbors") {
             {{"neighbors", "Kardesh", "--depth", "2", "--polarity", "negated"}, {"Norland", "Estavia"}},
             {{"neighbors", "Kardesh", "--depth", "3", "--type", "gpe"}, {"Estavia", "Norland", "Vell"}},
             {{"neighbors", "Port Aster", "--depth", "5"}, {"Sarn Valley"}},
+            {{"neighbors", "--predicate", "met", "Quint"}, {"Ilse Varga"}},
             {{"neighbors", "Kardesh", "--predicate", "condemned", "--predicate", "ACCUSED"},
              {"Tomas Ferro", "Northern Shield Alliance", "Estavia"}},
         };

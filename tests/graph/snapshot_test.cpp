@@ -331,6 +331,9 @@ TEST_CASE("Snapshot::all_simple_paths") {
         REQUIRE(paths.is_ok());
         // Without the two negated edges (Kardesh-Estavia, Kardesh-Norland): 14 - 1 - 2 - 1.
         CHECK(paths->size() == 10);
+        auto unbounded = f.snapshot.all_simple_paths(tarn, alliance, graph::k_unlimited, {}, Direction::both, 100000);
+        REQUIRE(unbounded.is_ok());
+        CHECK(unbounded->size() > 38);
         auto none = f.snapshot.all_simple_paths(tarn, f.id("Port Aster"), 6);
         REQUIRE(none.is_ok());
         CHECK(none->empty());
