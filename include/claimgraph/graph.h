@@ -37,6 +37,7 @@ struct Filter {
     std::vector<EntityType> types;
     Polarity polarity = Polarity::any;
 
+    /// True when the filter lets everything through.
     bool is_unrestricted() const { return predicates.empty() && types.empty() && polarity == Polarity::any; }
 };
 
@@ -56,6 +57,7 @@ struct Hop {
     Edge edge;
     bool forward = true;
 
+    /// The entity the hop leaves from and the one it arrives at.
     EntityId from() const { return forward ? edge.subject : edge.object; }
     EntityId to() const { return forward ? edge.object : edge.subject; }
 };
@@ -94,7 +96,7 @@ struct Degree {
     EntityId entity = 0;
     std::size_t in = 0;
     std::size_t out = 0;
-    std::size_t total() const { return in + out; }
+    std::size_t total() const { return in + out; }  ///< in + out
 };
 
 /// PageRank settings. Iteration stops when the L1 change of the rank vector is
@@ -131,12 +133,16 @@ public:
     /// an entity that is not among the nodes, or a node id appears twice.
     static Result<Snapshot> from_data(const store::GraphData& data);
 
+    /// A moved-from snapshot may only be assigned to or destroyed.
     Snapshot(Snapshot&&) noexcept;
     Snapshot& operator=(Snapshot&&) noexcept;
     ~Snapshot();
 
+    /// Number of entities (vertices), isolated ones included.
     std::size_t entity_count() const;
+    /// Number of triples (edges).
     std::size_t edge_count() const;
+    /// True if `entity` is a vertex of this snapshot.
     bool contains(EntityId entity) const;
     /// The distinct predicates, in the order first seen (triple-id order).
     const std::vector<std::string>& predicates() const;
