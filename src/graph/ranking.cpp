@@ -19,7 +19,8 @@ Result<std::vector<Component>> Snapshot::connected_components(const Filter& filt
     std::size_t count = 0;
     // connected_components wants an undirected graph: the both-ways view is one.
     const BothView both(m_impl->graph);
-    const Filtered<BothView> view(both, EdgeFilter{&m_impl->graph, &*resolved}, VertexFilter{&m_impl->graph, &*resolved});
+    const Filtered<BothView> view(both, EdgeFilter{&m_impl->graph, &*resolved},
+                                  VertexFilter{&m_impl->types, &*resolved});
     auto [first, last] = boost::vertices(view);
     if (first != last) {  // depth_first_search would start at an excluded vertex
         auto components = boost::make_iterator_property_map(component_of.begin(),

@@ -56,6 +56,7 @@ Result<Snapshot> Snapshot::from_data(const store::GraphData& data) {
     auto impl = std::make_unique<Impl>();
     impl->graph = BoostGraph(data.nodes.size());
     impl->ids.reserve(data.nodes.size());
+    impl->types.reserve(data.nodes.size());
     impl->index.reserve(data.nodes.size());
     for (const auto& node : data.nodes) {
         const Vertex v = impl->ids.size();
@@ -63,6 +64,7 @@ Result<Snapshot> Snapshot::from_data(const store::GraphData& data) {
             return Status::invalid_input("graph data lists entity " + std::to_string(node.id) + " twice");
         }
         impl->ids.push_back(node.id);
+        impl->types.push_back(node.type);
         impl->graph[v] = VertexData{node.id, node.type};
     }
 

@@ -85,12 +85,12 @@ struct EdgeFilter {
 
 /// filtered_graph's vertex predicate: entity types, with the query's ends always kept.
 struct VertexFilter {
-    const BoostGraph* graph = nullptr;
+    const std::vector<EntityType>* types = nullptr;
     const ResolvedFilter* filter = nullptr;
 
     bool operator()(Vertex v) const {
         if (v == filter->pinned[0] || v == filter->pinned[1]) return true;
-        return filter->type_allowed[static_cast<std::size_t>((*graph)[v].type)] != 0;
+        return filter->type_allowed[static_cast<std::size_t>((*types)[v])] != 0;
     }
 };
 
@@ -100,6 +100,9 @@ using Filtered = boost::filtered_graph<View, EdgeFilter, VertexFilter>;
 struct Snapshot::Impl {
     BoostGraph graph;
     std::vector<EntityId> ids;  ///< vertex index → entity id
+    /// vertex index → type: the vertex bundle's type again, packed so that type
+    /// filters and neighbourhood listings stay in cache on a large graph.
+    std::vector<EntityType> types;
     std::unordered_map<EntityId, Vertex> index;
     std::vector<std::string> predicates;
     std::vector<std::string> modalities;
@@ -116,7 +119,7 @@ struct Snapshot::Impl {
     template <typename F>
     decltype(auto) with_view(Direction direction, const ResolvedFilter& filter, F&& f) const {
         const EdgeFilter edge_filter{&graph, &filter};
-        const VertexFilter vertex_filter{&graph, &filter};
+        const VertexFilter vertex_filter{&types, &filter};
         switch (direction) {
         case Direction::out:
             break;
@@ -133,7 +136,7 @@ struct Snapshot::Impl {
     }
     /// The filtered graph with edges in their stored direction.
     Filtered<BoostGraph> directed(const ResolvedFilter& filter) const {
-        return Filtered<BoostGraph>(graph, EdgeFilter{&graph, &filter}, VertexFilter{&graph, &filter});
+        return Filtered<BoostGraph>(graph, EdgeFilter{&graph, &filter}, VertexFilter{&types, &filter});
     }
 };
 

@@ -275,7 +275,7 @@ Result<Neighborhood> Snapshot::neighborhood(EntityId entity, std::size_t depth, 
     for (const Discovered& d : result.order) {
         Reached reached;
         reached.entity = m_impl->ids[d.vertex];
-        reached.type = m_impl->graph[d.vertex].type;
+        reached.type = m_impl->types[d.vertex];
         reached.distance = d.distance;
         if (d.distance > 0) reached.via = Hop{m_impl->edge(d.via), d.forward};
         neighborhood.entities.push_back(std::move(reached));
