@@ -1,6 +1,7 @@
-// Path and neighbourhood queries: Boost's breadth-first search over a filtered,
-// directional view, stopped early by a depth-limited queue, and a pruned
-// depth-first enumeration of simple paths.
+// Path and neighbourhood queries over a filtered, directional view: Boost's
+// breadth-first search stopped by a depth-limited queue (neighbourhoods), a
+// bidirectional breadth-first search (shortest paths) and a pruned depth-first
+// enumeration (all simple paths).
 #include "graph/snapshot_impl.h"
 
 #include <boost/graph/breadth_first_search.hpp>
