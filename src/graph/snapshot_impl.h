@@ -134,6 +134,28 @@ struct Snapshot::Impl {
         }
         return f(Filtered<BoostGraph>(graph, edge_filter, vertex_filter));
     }
+    /// Calls `f(forward, backward)` with the filtered views that follow edges in
+    /// `direction` and against it (for searches from both ends).
+    template <typename F>
+    decltype(auto) with_view_pair(Direction direction, const ResolvedFilter& filter, F&& f) const {
+        const EdgeFilter edge_filter{&graph, &filter};
+        const VertexFilter vertex_filter{&types, &filter};
+        const Filtered<BoostGraph> stored(graph, edge_filter, vertex_filter);
+        const ReverseView reversed_graph(graph);
+        const Filtered<ReverseView> reversed(reversed_graph, edge_filter, vertex_filter);
+        switch (direction) {
+        case Direction::out:
+            break;
+        case Direction::in:
+            return f(reversed, stored);
+        case Direction::both: {
+            const BothView both_graph(graph);
+            const Filtered<BothView> both(both_graph, edge_filter, vertex_filter);
+            return f(both, both);
+        }
+        }
+        return f(stored, reversed);
+    }
     /// The filtered graph with edges in their stored direction.
     Filtered<BoostGraph> directed(const ResolvedFilter& filter) const {
         return Filtered<BoostGraph>(graph, EdgeFilter{&graph, &filter}, VertexFilter{&types, &filter});

@@ -222,10 +222,8 @@ Result<std::optional<Path>> Snapshot::shortest_path(EntityId from, EntityId to, 
     if (!goal) return goal.status();
     auto resolved = m_impl->resolve(filter, *source_vertex, *goal);
     if (!resolved) return resolved.status();
-    return m_impl->with_view(direction, *resolved, [&](const auto& forward) {
-        return m_impl->with_view(opposite(direction), *resolved, [&](const auto& backward) {
-            return meet_in_the_middle(*m_impl, forward, backward, *source_vertex, *goal, max_length);
-        });
+    return m_impl->with_view_pair(direction, *resolved, [&](const auto& forward, const auto& backward) {
+        return meet_in_the_middle(*m_impl, forward, backward, *source_vertex, *goal, max_length);
     });
 }
 
