@@ -34,7 +34,7 @@ using Action = std::function<Status(Context&)>;
 void add_store_commands(CLI::App& app, Action& action);
 /// `ingest`, `extract`.
 void add_extract_commands(CLI::App& app, Action& action);
-/// `neighbors`, `path`.
+/// `neighbors`, `path`, `rank`, `components`.
 void add_graph_commands(CLI::App& app, Action& action);
 /// `query`.
 void add_query_commands(CLI::App& app, Action& action);

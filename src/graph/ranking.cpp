@@ -1,0 +1,130 @@
+// Whole-graph measures: weakly connected components, degrees and PageRank.
+#include "graph/snapshot_impl.h"
+
+#include <boost/graph/connected_components.hpp>
+#include <boost/graph/two_bit_color_map.hpp>
+#include <boost/property_map/property_map.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace claimgraph::graph {
+
+Result<std::vector<Component>> Snapshot::connected_components(const Filter& filter) const {
+    auto resolved = m_impl->resolve(filter);
+    if (!resolved) return resolved.status();
+    constexpr std::size_t k_none = std::numeric_limits<std::size_t>::max();
+    const std::size_t n = boost::num_vertices(m_impl->graph);
+    std::vector<std::size_t> component_of(n, k_none);
+    std::size_t count = 0;
+    // connected_components wants an undirected graph: the both-ways view is one.
+    const BothView both(m_impl->graph);
+    const Filtered<BothView> view(both, EdgeFilter{&m_impl->graph, &*resolved},
+                                  VertexFilter{&m_impl->types, &*resolved});
+    auto [first, last] = boost::vertices(view);
+    if (first != last) {  // depth_first_search would start at an excluded vertex
+        auto components = boost::make_iterator_property_map(component_of.begin(),
+                                                           boost::typed_identity_property_map<std::size_t>());
+        boost::two_bit_color_map<boost::typed_identity_property_map<std::size_t>> color(n);
+        count = boost::connected_components(view, components, boost::color_map(color));
+    }
+
+    std::vector<Component> result(count);
+    for (std::size_t v = 0; v < n; ++v) {
+        if (component_of[v] != k_none) result[component_of[v]].entities.push_back(m_impl->ids[v]);
+    }
+    const auto directed = m_impl->directed(*resolved);
+    for (auto [it, end] = boost::edges(directed); it != end; ++it) {
+        ++result[component_of[boost::source(*it, directed)]].edges;
+    }
+    for (Component& component : result) std::sort(component.entities.begin(), component.entities.end());
+    std::sort(result.begin(), result.end(), [](const Component& a, const Component& b) {
+        if (a.entities.size() != b.entities.size()) return a.entities.size() > b.entities.size();
+        return a.entities.front() < b.entities.front();
+    });
+    return result;
+}
+
+Result<Degree> Snapshot::degree(EntityId entity, const Filter& filter) const {
+    auto v = m_impl->vertex(entity);
+    if (!v) return v.status();
+    auto resolved = m_impl->resolve(filter, *v);
+    if (!resolved) return resolved.status();
+    const auto directed = m_impl->directed(*resolved);
+    return Degree{entity, boost::in_degree(*v, directed), boost::out_degree(*v, directed)};
+}
+
+Result<std::vector<Degree>> Snapshot::degrees(const Filter& filter) const {
+    auto resolved = m_impl->resolve(filter);
+    if (!resolved) return resolved.status();
+    const auto directed = m_impl->directed(*resolved);
+    std::vector<Degree> result;
+    result.reserve(boost::num_vertices(m_impl->graph));
+    for (auto [it, end] = boost::vertices(directed); it != end; ++it) {
+        result.push_back({m_impl->ids[*it], boost::in_degree(*it, directed), boost::out_degree(*it, directed)});
+    }
+    std::sort(result.begin(), result.end(), [](const Degree& a, const Degree& b) { return a.entity < b.entity; });
+    return result;
+}
+
+// Boost's page_rank (boost/graph/page_rank.hpp, 1.74) is not used: it computes
+// the unnormalised variant (each vertex gets 1 - d, so scores sum to about n),
+// lets the rank of vertices without out-edges leak away instead of spreading it,
+// and only offers remove_dangling_links(), which mutates the graph. This is the
+// standard power iteration (as networkx and igraph compute it): damping d,
+// uniform teleport, dangling mass spread uniformly, parallel edges counted
+// separately, stop on an L1 change below the tolerance.
+Result<std::vector<Rank>> Snapshot::pagerank(const PageRankOptions& options, const Filter& filter) const {
+    if (!(options.damping >= 0 && options.damping < 1)) {
+        return Status::invalid_argument("PageRank damping must be in [0, 1), not " + std::to_string(options.damping));
+    }
+    auto resolved = m_impl->resolve(filter);
+    if (!resolved) return resolved.status();
+    const auto directed = m_impl->directed(*resolved);
+
+    // Compact the filtered graph once, so each round is two passes over arrays.
+    constexpr std::size_t k_none = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> position(boost::num_vertices(m_impl->graph), k_none);
+    std::vector<Vertex> kept;
+    for (auto [it, end] = boost::vertices(directed); it != end; ++it) {
+        position[*it] = kept.size();
+        kept.push_back(*it);
+    }
+    const std::size_t n = kept.size();
+    if (n == 0) return std::vector<Rank>{};
+    std::vector<std::pair<std::size_t, std::size_t>> links;
+    std::vector<double> out_degree(n, 0.0);
+    for (auto [it, end] = boost::edges(directed); it != end; ++it) {
+        const std::size_t from = position[boost::source(*it, directed)];
+        links.emplace_back(from, position[boost::target(*it, directed)]);
+        out_degree[from] += 1;
+    }
+
+    const double d = options.damping;
+    const double size = static_cast<double>(n);
+    std::vector<double> rank(n, 1.0 / size);
+    std::vector<double> next(n);
+    for (std::size_t round = 0; round < options.max_iterations; ++round) {
+        double dangling = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (out_degree[i] == 0) dangling += rank[i];
+        }
+        std::fill(next.begin(), next.end(), (1 - d) / size + d * dangling / size);
+        for (const auto& [from, to] : links) next[to] += d * rank[from] / out_degree[from];
+        double change = 0;
+        for (std::size_t i = 0; i < n; ++i) change += std::abs(next[i] - rank[i]);
+        rank.swap(next);
+        if (change < options.tolerance) break;
+    }
+
+    std::vector<Rank> result;
+    result.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) result.push_back({m_impl->ids[kept[i]], rank[i]});
+    std::sort(result.begin(), result.end(), [](const Rank& a, const Rank& b) {
+        if (a.score != b.score) return a.score > b.score;
+        return a.entity < b.entity;
+    });
+    return result;
+}
+
+}  // namespace claimgraph::graph

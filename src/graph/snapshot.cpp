@@ -1,0 +1,182 @@
+// Building a graph::Snapshot from the store's graph data, and what every query
+// shares: id lookup, filter resolution, edge values.
+#include "graph/snapshot_impl.h"
+
+#include "util/strings.h"
+
+#include <algorithm>
+
+namespace claimgraph::graph {
+
+std::string_view to_string(Direction direction) {
+    switch (direction) {
+    case Direction::out:
+        return "out";
+    case Direction::in:
+        return "in";
+    case Direction::both:
+        return "both";
+    }
+    return "both";
+}
+
+std::string_view to_string(Polarity polarity) {
+    switch (polarity) {
+    case Polarity::any:
+        return "any";
+    case Polarity::positive:
+        return "positive";
+    case Polarity::negated:
+        return "negated";
+    }
+    return "any";
+}
+
+std::optional<Direction> parse_direction(std::string_view name) {
+    for (Direction d : {Direction::out, Direction::in, Direction::both}) {
+        if (util::iequals(name, to_string(d))) return d;
+    }
+    return std::nullopt;
+}
+
+std::optional<Polarity> parse_polarity(std::string_view name) {
+    for (Polarity p : {Polarity::any, Polarity::positive, Polarity::negated}) {
+        if (util::iequals(name, to_string(p))) return p;
+    }
+    return std::nullopt;
+}
+
+Result<Snapshot> Snapshot::build(store::Store& store) {
+    auto data = store.graph_data();
+    if (!data) return data.status();
+    return from_data(*data);
+}
+
+Result<Snapshot> Snapshot::from_data(const store::GraphData& data) {
+    auto impl = std::make_unique<Impl>();
+    impl->graph = BoostGraph(data.nodes.size());
+    impl->ids.reserve(data.nodes.size());
+    impl->types.reserve(data.nodes.size());
+    impl->index.reserve(data.nodes.size());
+    for (const auto& node : data.nodes) {
+        const Vertex v = impl->ids.size();
+        if (!impl->index.emplace(node.id, v).second) {
+            return Status::invalid_input("graph data lists entity " + std::to_string(node.id) + " twice");
+        }
+        impl->ids.push_back(node.id);
+        impl->types.push_back(node.type);
+        impl->graph[v] = VertexData{node.id, node.type};
+    }
+
+    // First pass: resolve the ends once and count degrees, so that every
+    // container is reserved before the edges go in (O(V + E), no regrowth).
+    std::vector<std::pair<Vertex, Vertex>> ends;
+    ends.reserve(data.edges.size());
+    std::vector<std::uint32_t> out_degree(data.nodes.size(), 0);
+    std::vector<std::uint32_t> in_degree(data.nodes.size(), 0);
+    for (const auto& edge : data.edges) {
+        const auto subject = impl->index.find(edge.subject);
+        const auto object = impl->index.find(edge.object);
+        if (subject == impl->index.end() || object == impl->index.end()) {
+            return Status::invalid_input("triple " + std::to_string(edge.id) + " refers to entity " +
+                                         std::to_string(subject == impl->index.end() ? edge.subject : edge.object) +
+                                         ", which the graph data does not list");
+        }
+        ends.emplace_back(subject->second, object->second);
+        ++out_degree[subject->second];
+        ++in_degree[object->second];
+    }
+    // m_edges, out_edge_list() and in_edge_list() are public members of Boost's
+    // vecS adjacency_list implementation; reserving through them saves the regrowth.
+    impl->graph.m_edges.reserve(data.edges.size());
+    for (Vertex v = 0; v < data.nodes.size(); ++v) {
+        impl->graph.out_edge_list(v).reserve(out_degree[v]);
+        in_edge_list(impl->graph, v).reserve(in_degree[v]);
+    }
+
+    // Strings are interned: a snapshot of a million edges holds each predicate once.
+    std::unordered_map<std::string, std::uint32_t> predicate_index;
+    std::unordered_map<std::string, std::uint32_t> modality_index{{"", 0}};
+    impl->modalities.emplace_back();
+    auto intern = [](std::unordered_map<std::string, std::uint32_t>& index, std::vector<std::string>& table,
+                     const std::string& text) {
+        auto [it, inserted] = index.emplace(text, static_cast<std::uint32_t>(table.size()));
+        if (inserted) table.push_back(text);
+        return it->second;
+    };
+    for (std::size_t i = 0; i < data.edges.size(); ++i) {
+        const auto& edge = data.edges[i];
+        EdgeData bundle;
+        bundle.triple = edge.id;
+        bundle.predicate = intern(predicate_index, impl->predicates, edge.predicate);
+        bundle.modality = intern(modality_index, impl->modalities, edge.modality);
+        bundle.negated = edge.negated;
+        bundle.confidence = edge.confidence;
+        boost::add_edge(ends[i].first, ends[i].second, bundle, impl->graph);
+    }
+    return Snapshot(std::move(impl));
+}
+
+Snapshot::Snapshot(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Snapshot::Snapshot(Snapshot&&) noexcept = default;
+Snapshot& Snapshot::operator=(Snapshot&&) noexcept = default;
+Snapshot::~Snapshot() = default;
+
+std::size_t Snapshot::entity_count() const { return boost::num_vertices(m_impl->graph); }
+std::size_t Snapshot::edge_count() const { return boost::num_edges(m_impl->graph); }
+bool Snapshot::contains(EntityId entity) const { return m_impl->index.count(entity) > 0; }
+const std::vector<std::string>& Snapshot::predicates() const { return m_impl->predicates; }
+
+Result<Vertex> Snapshot::Impl::vertex(EntityId entity) const {
+    const auto it = index.find(entity);
+    if (it == index.end()) return Status::not_found("entity " + std::to_string(entity) + " is not in the graph");
+    return it->second;
+}
+
+Result<ResolvedFilter> Snapshot::Impl::resolve(const Filter& filter, Vertex pin_a, Vertex pin_b) const {
+    ResolvedFilter resolved;
+    resolved.polarity = filter.polarity;
+    resolved.pinned = {pin_a, pin_b};
+    if (filter.types.empty()) {
+        resolved.type_allowed.fill(1);
+    } else {
+        for (EntityType type : filter.types) resolved.type_allowed[static_cast<std::size_t>(type)] = 1;
+    }
+    if (!filter.predicates.empty()) {
+        resolved.predicate_allowed.assign(predicates.size(), 0);
+        for (const std::string& wanted : filter.predicates) {
+            bool found = false;
+            for (std::size_t i = 0; i < predicates.size(); ++i) {
+                if (util::iequals(predicates[i], wanted)) {
+                    resolved.predicate_allowed[i] = 1;
+                    found = true;
+                }
+            }
+            if (found) continue;
+            std::vector<std::pair<std::size_t, std::string>> close;
+            for (const std::string& p : predicates) close.emplace_back(util::edit_distance(p, wanted), p);
+            std::sort(close.begin(), close.end());
+            std::vector<std::string> names;
+            for (std::size_t i = 0; i < close.size() && i < 5; ++i) names.push_back("'" + close[i].second + "'");
+            return Status::not_found("no edge has the predicate '" + wanted + "'" +
+                                     (names.empty() ? std::string("; the graph has no edges")
+                                                    : "; close ones: " + util::join(names, ", ")));
+        }
+    }
+    return resolved;
+}
+
+Edge Snapshot::Impl::edge(EdgeDescriptor e) const {
+    const EdgeData& data = graph[e];
+    Edge value;
+    value.triple = data.triple;
+    value.subject = ids[boost::source(e, graph)];
+    value.object = ids[boost::target(e, graph)];
+    value.predicate = predicates[data.predicate];
+    value.modality = modalities[data.modality];
+    value.negated = data.negated;
+    value.confidence = data.confidence;
+    return value;
+}
+
+}  // namespace claimgraph::graph

@@ -1,0 +1,298 @@
+// Path and neighbourhood queries over a filtered, directional view: Boost's
+// breadth-first search stopped by a depth-limited queue (neighbourhoods), a
+// bidirectional breadth-first search (shortest paths) and a pruned depth-first
+// enumeration (all simple paths).
+#include "graph/snapshot_impl.h"
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/two_bit_color_map.hpp>
+#include <boost/property_map/property_map.hpp>
+
+#include <algorithm>
+
+namespace claimgraph::graph {
+
+namespace {
+
+/// A vertex found by a breadth-first search: how far, and over which edge.
+struct Discovered {
+    Vertex vertex = 0;
+    std::size_t distance = 0;
+    EdgeDescriptor via{};
+    bool forward = true;
+};
+
+/// What one search found, in discovery order (the root first). Memory is O(V)
+/// for the slot table plus O(found) for the rest.
+struct SearchResult {
+    std::vector<Discovered> order;
+    std::vector<std::uint32_t> slot;  ///< vertex → 1 + position in `order`; 0 when not found
+
+    const Discovered* find(Vertex v) const { return slot[v] == 0 ? nullptr : &order[slot[v] - 1]; }
+};
+
+/// The BFS buffer: a FIFO that reports itself empty once the next vertex lies
+/// at the depth limit (its out-edges would only reach vertices beyond it).
+/// Breadth-first order makes that the end of the search, so no vertex beyond the
+/// limit is ever examined.
+class LimitedQueue {
+public:
+    LimitedQueue(const SearchResult& result, std::size_t max_depth) : m_result(result), m_max_depth(max_depth) {}
+
+    void push(Vertex v) { m_items.push_back(v); }
+    Vertex top() const { return m_items[m_head]; }
+    void pop() { ++m_head; }
+    bool empty() const { return m_head == m_items.size() || m_result.find(top())->distance >= m_max_depth; }
+
+private:
+    const SearchResult& m_result;
+    std::size_t m_max_depth;
+    std::vector<Vertex> m_items;
+    std::size_t m_head = 0;
+};
+
+/// Records every tree edge: the distance and the edge that reached each vertex.
+struct Recorder : boost::default_bfs_visitor {
+    SearchResult* result;
+
+    template <typename ViewEdge, typename View>
+    void tree_edge(const ViewEdge& e, const View& view) const {
+        const Vertex v = target(e, view);
+        const std::size_t distance = result->find(source(e, view))->distance + 1;
+        result->order.push_back({v, distance, underlying_edge(e), follows_forward(e)});
+        result->slot[v] = static_cast<std::uint32_t>(result->order.size());
+    }
+};
+
+/// Breadth-first search (Boost's) from `root` up to `max_depth` hops.
+template <typename View>
+SearchResult search(const View& view, Vertex root, std::size_t max_depth) {
+    SearchResult result;
+    result.slot.assign(num_vertices(view), 0);
+    result.order.push_back({root, 0, {}, true});
+    result.slot[root] = 1;
+    LimitedQueue queue(result, max_depth);
+    boost::two_bit_color_map<boost::typed_identity_property_map<std::size_t>> color(num_vertices(view));
+    boost::breadth_first_visit(view, root, queue, Recorder{{}, &result}, color);
+    return result;
+}
+
+/// The vertex a search found `d` from: the other end of the edge that reached it.
+Vertex parent(const BoostGraph& graph, const Discovered& d) {
+    return d.forward ? boost::source(d.via, graph) : boost::target(d.via, graph);
+}
+
+/// One side of a bidirectional search: what it found and its current frontier.
+struct SearchSide {
+    SearchResult found;
+    std::vector<Vertex> frontier;
+    std::size_t depth = 0;
+
+    SearchSide(std::size_t vertex_count, Vertex root) : frontier{root} {
+        found.slot.assign(vertex_count, 0);
+        found.order.push_back({root, 0, {}, true});
+        found.slot[root] = 1;
+    }
+
+    /// Finds the next level; returns the first vertex the other side has found too.
+    template <typename View>
+    std::optional<Vertex> expand(const View& view, const SearchSide& other) {
+        std::vector<Vertex> next;
+        for (Vertex u : frontier) {
+            for (auto [it, end] = out_edges(u, view); it != end; ++it) {
+                const Vertex w = target(*it, view);
+                if (found.slot[w] != 0) continue;
+                found.order.push_back({w, depth + 1, underlying_edge(*it), follows_forward(*it)});
+                found.slot[w] = static_cast<std::uint32_t>(found.order.size());
+                next.push_back(w);
+                if (other.found.slot[w] != 0) return w;
+            }
+        }
+        frontier.swap(next);
+        ++depth;
+        return std::nullopt;
+    }
+};
+
+/// A shortest path by bidirectional breadth-first search: each round grows the
+/// side with the smaller frontier by one level. Boost.Graph has no such search;
+/// on a large graph it touches a few thousand vertices where a one-sided search
+/// from `from` touches most of the graph. The first vertex found by both sides
+/// is on a shortest path: no meeting earlier means the distance exceeds the
+/// sum of the depths before this level, and any meeting in this level has
+/// exactly that sum plus one.
+template <typename Forward, typename Backward>
+std::optional<Path> meet_in_the_middle(const Snapshot::Impl& impl, const Forward& forward, const Backward& backward,
+                                       Vertex from, Vertex to, std::size_t max_length) {
+    if (from == to) return Path{};
+    const std::size_t n = boost::num_vertices(impl.graph);
+    SearchSide ahead(n, from);
+    SearchSide behind(n, to);
+    std::optional<Vertex> meeting;
+    while (!meeting && !ahead.frontier.empty() && !behind.frontier.empty() &&
+           ahead.depth + behind.depth < max_length) {
+        meeting = ahead.frontier.size() <= behind.frontier.size() ? ahead.expand(forward, behind)
+                                                                   : behind.expand(backward, ahead);
+    }
+    if (!meeting) return std::nullopt;
+    Path path;
+    for (const Discovered* d = ahead.found.find(*meeting); d->distance > 0; d = ahead.found.find(parent(impl.graph, *d))) {
+        path.push_back({impl.edge(d->via), d->forward});
+    }
+    std::reverse(path.begin(), path.end());
+    // The backward side followed each edge from the goal's end: the path runs the other way.
+    for (const Discovered* d = behind.found.find(*meeting); d->distance > 0;
+         d = behind.found.find(parent(impl.graph, *d))) {
+        path.push_back({impl.edge(d->via), !d->forward});
+    }
+    return path;
+}
+
+Direction opposite(Direction direction) {
+    switch (direction) {
+    case Direction::out:
+        return Direction::in;
+    case Direction::in:
+        return Direction::out;
+    case Direction::both:
+        return Direction::both;
+    }
+    return Direction::both;
+}
+
+/// Enumerates simple paths of exactly `length` hops by depth-first search.
+/// `to_goal` holds each vertex's distance to the goal (searched backwards), so a
+/// branch is cut as soon as the goal is out of reach of the hops left.
+template <typename View>
+class PathEnumerator {
+public:
+    PathEnumerator(const View& view, const Snapshot::Impl& impl, const SearchResult& to_goal, Vertex goal,
+                   std::size_t limit, std::vector<Path>& paths)
+        : m_view(view), m_impl(impl), m_to_goal(to_goal), m_goal(goal), m_limit(limit), m_paths(paths) {}
+
+    void enumerate(Vertex from, std::size_t length) {
+        m_vertices = {from};
+        extend(from, length);
+    }
+
+private:
+    void extend(Vertex u, std::size_t remaining) {
+        auto [it, end] = out_edges(u, m_view);
+        for (; it != end && m_paths.size() < m_limit; ++it) {
+            const Vertex w = target(*it, m_view);
+            const Discovered* d = m_to_goal.find(w);
+            if (d == nullptr || d->distance + 1 > remaining) continue;
+            if (std::find(m_vertices.begin(), m_vertices.end(), w) != m_vertices.end()) continue;
+            m_edges.emplace_back(underlying_edge(*it), follows_forward(*it));
+            if (w == m_goal) {
+                if (remaining == 1) record();
+            } else {
+                m_vertices.push_back(w);
+                extend(w, remaining - 1);
+                m_vertices.pop_back();
+            }
+            m_edges.pop_back();
+        }
+    }
+
+    void record() {
+        Path path;
+        path.reserve(m_edges.size());
+        for (const auto& [e, forward] : m_edges) path.push_back({m_impl.edge(e), forward});
+        m_paths.push_back(std::move(path));
+    }
+
+    const View& m_view;
+    const Snapshot::Impl& m_impl;
+    const SearchResult& m_to_goal;
+    Vertex m_goal;
+    std::size_t m_limit;
+    std::vector<Path>& m_paths;
+    std::vector<Vertex> m_vertices;  // on the current path; short, so a linear scan beats a set
+    std::vector<std::pair<EdgeDescriptor, bool>> m_edges;
+};
+
+}  // namespace
+
+Result<std::optional<Path>> Snapshot::shortest_path(EntityId from, EntityId to, const Filter& filter,
+                                                    Direction direction, std::size_t max_length) const {
+    auto source_vertex = m_impl->vertex(from);
+    if (!source_vertex) return source_vertex.status();
+    auto goal = m_impl->vertex(to);
+    if (!goal) return goal.status();
+    auto resolved = m_impl->resolve(filter, *source_vertex, *goal);
+    if (!resolved) return resolved.status();
+    return m_impl->with_view_pair(direction, *resolved, [&](const auto& forward, const auto& backward) {
+        return meet_in_the_middle(*m_impl, forward, backward, *source_vertex, *goal, max_length);
+    });
+}
+
+Result<std::vector<Path>> Snapshot::all_simple_paths(EntityId from, EntityId to, std::size_t max_length,
+                                                     const Filter& filter, Direction direction,
+                                                     std::size_t limit) const {
+    auto source_vertex = m_impl->vertex(from);
+    if (!source_vertex) return source_vertex.status();
+    auto goal = m_impl->vertex(to);
+    if (!goal) return goal.status();
+    auto resolved = m_impl->resolve(filter, *source_vertex, *goal);
+    if (!resolved) return resolved.status();
+    std::vector<Path> paths;
+    if (limit == 0) return paths;
+    if (*source_vertex == *goal) {
+        paths.emplace_back();
+        return paths;
+    }
+    // No simple path is longer than V - 1 hops; this also makes k_unlimited safe.
+    max_length = std::min(max_length, boost::num_vertices(m_impl->graph) - 1);
+    const SearchResult to_goal = m_impl->with_view(opposite(direction), *resolved, [&](const auto& view) {
+        return search(view, *goal, max_length);
+    });
+    const Discovered* start = to_goal.find(*source_vertex);
+    if (start == nullptr) return paths;
+    // Iterative deepening lists shorter paths first and makes `limit` keep the shortest.
+    m_impl->with_view(direction, *resolved, [&](const auto& view) {
+        PathEnumerator enumerator(view, *m_impl, to_goal, *goal, limit, paths);
+        for (std::size_t length = start->distance; length <= max_length && paths.size() < limit; ++length) {
+            enumerator.enumerate(*source_vertex, length);
+        }
+        return 0;
+    });
+    return paths;
+}
+
+Result<Neighborhood> Snapshot::neighborhood(EntityId entity, std::size_t depth, Direction direction,
+                                            const Filter& filter, EdgeListing edges) const {
+    auto root = m_impl->vertex(entity);
+    if (!root) return root.status();
+    auto resolved = m_impl->resolve(filter, *root);
+    if (!resolved) return resolved.status();
+    const SearchResult result =
+        m_impl->with_view(direction, *resolved, [&](const auto& view) { return search(view, *root, depth); });
+
+    Neighborhood neighborhood;
+    neighborhood.entities.reserve(result.order.size());
+    for (const Discovered& d : result.order) {
+        Reached reached;
+        reached.entity = m_impl->ids[d.vertex];
+        reached.type = m_impl->types[d.vertex];
+        reached.distance = d.distance;
+        if (d.distance > 0) reached.via = Hop{m_impl->edge(d.via), d.forward};
+        neighborhood.entities.push_back(std::move(reached));
+    }
+    if (edges == EdgeListing::omit) return neighborhood;
+    // The edges among the entities found: each stored edge once, from its subject.
+    // Sorted as (triple id, descriptor) pairs before the values with strings are made.
+    const auto directed = m_impl->directed(*resolved);
+    std::vector<std::pair<TripleId, EdgeDescriptor>> among;
+    for (const Discovered& d : result.order) {
+        for (auto [it, end] = boost::out_edges(d.vertex, directed); it != end; ++it) {
+            if (result.find(boost::target(*it, directed)) != nullptr) among.emplace_back(directed[*it].triple, *it);
+        }
+    }
+    std::sort(among.begin(), among.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    neighborhood.edges.reserve(among.size());
+    for (const auto& [triple, e] : among) neighborhood.edges.push_back(m_impl->edge(e));
+    return neighborhood;
+}
+
+}  // namespace claimgraph::graph
