@@ -109,7 +109,8 @@ void add_export_commands(CLI::App& app, Action& action) {
         ->check(CLI::IsMember({"graphml", "json", "dot", "csv"}))
         ->capture_default_str();
     command->add_option("-o,--output", options->output,
-                        "Output file (default: standard output); for csv a prefix: PREFIX.nodes.csv, PREFIX.edges.csv");
+                        "Output file (default: standard output);\n"
+                        "for csv a prefix: writes PREFIX.nodes.csv and PREFIX.edges.csv");
     command->add_flag("--yed", options->yed,
                       "GraphML only: add yEd label markup (yEd then shows labels; the file no longer validates\n"
                       "against the plain GraphML schema)");
