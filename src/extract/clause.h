@@ -1,0 +1,61 @@
+// Clause-level propositions found in one parse: the extract stage's value,
+// with word indices and byte spans so the resolver can find the entities.
+#pragma once
+
+#include "extract/lexicon.h"
+#include "parse/parse.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace claimgraph::extract {
+
+/// A noun phrase (or clause) of the parse: its head word and byte span in Parse::text.
+struct Phrase {
+    std::size_t head = 0;
+    int start = 0;
+    int end = 0;
+};
+
+enum class Role {
+    object,         ///< direct object or predicative complement
+    prepositional,  ///< a prepositional argument (`to Moscow`)
+    agent,          ///< the `by` phrase of a passive
+    complement,     ///< an infinitival or reported clause
+};
+
+struct Argument {
+    Role role = Role::object;
+    std::string preposition;  ///< lower case; empty unless prepositional/agent
+    Phrase phrase;            ///< the noun phrase (after the preposition)
+    Phrase full;              ///< the whole argument text (with the preposition)
+};
+
+/// One proposition: subject, predicate, arguments, qualifiers.
+struct Clause {
+    std::optional<Phrase> subject;       ///< the noun phrase the resolver names
+    std::optional<Phrase> subject_full;  ///< the subject as printed (with modifiers)
+    std::size_t verb = 0;         ///< word of the content verb (the copula for nominal clauses)
+    std::string lemma;            ///< `invite`, `be`, `intervene`
+    std::string relation;         ///< surface relation (`has invited`, `could intervene`)
+    std::vector<Argument> arguments;
+    bool negated = false;
+    bool passive = false;
+    bool nominal = false;         ///< copula or apposition: `X is Y`, `X, a Y,`
+    std::string modality;
+    std::optional<Phrase> attribution;
+    std::optional<Phrase> condition;          ///< the `if` clause
+    std::optional<Phrase> condition_subject;  ///< its subject (`Armenia's sovereignty`)
+    std::string time;
+    std::string place;
+    double confidence = 0.5;
+};
+
+/// Every proposition of a parse.
+std::vector<Clause> find_clauses(const parse::Parse& parse, const Lexicon& lexicon);
+
+/// Text of a byte span of the parse.
+std::string span_text(const parse::Parse& parse, int start, int end);
+
+}  // namespace claimgraph::extract
