@@ -55,6 +55,19 @@ struct Clause {
 /// Every proposition of a parse.
 std::vector<Clause> find_clauses(const parse::Parse& parse, const Lexicon& lexicon);
 
+/// The noun phrases a resolver should know about, with how deeply each sits in
+/// relative clauses (0 = not inside one).
+struct NounPhrase {
+    Phrase phrase;
+    int depth = 0;
+};
+std::vector<NounPhrase> find_noun_phrases(const parse::Parse& parse, const Lexicon& lexicon);
+
+/// The prepositional phrases hanging off a noun (`support for Azerbaijan`,
+/// `a series of talks with Aliyev`), following `of` chains: (preposition, object).
+std::vector<std::pair<std::string, Phrase>> noun_attachments(const parse::Parse& parse, const Lexicon& lexicon,
+                                                             std::size_t noun);
+
 /// Text of a byte span of the parse.
 std::string span_text(const parse::Parse& parse, int start, int end);
 

@@ -108,7 +108,7 @@ private:
         bool conjunction = is_conjunction(m_g.word(w));
         for (const auto& n : m_g.linked(w, false)) {
             static const std::set<std::string> k_left{"D", "DD", "DG", "A", "AN", "G", "GN", "YS", "YP", "NN", "ND", "_IBA", "EA", "H", "L", "PH", "NJ"};
-            if (k_left.count(n.type) || (conjunction && n.type == "SJ")) collect(n.word, full, seen);
+            if (k_left.count(n.type) || n.type.starts_with("_") || (conjunction && n.type == "SJ")) collect(n.word, full, seen);
         }
         for (const auto& n : m_g.linked(w, true)) {
             if (n.type == "J" || n.type == "IN" || n.type == "ON" || n.type == "TM" || n.type == "NM" || n.type == "OF" ||
@@ -173,17 +173,39 @@ private:
     std::vector<std::size_t> conjuncts(std::size_t w, std::string_view type) const {
         std::vector<std::size_t> out;
         expand(w, type, out, 0);
+        if (type == "SJ" && out.size() > 1 && of_name_coordination(out)) return {w};
         return out;
     }
 
+    bool capitalised(std::size_t w) const {
+        const std::string& text = m_g.word(w).text;
+        return !text.empty() && std::isupper(static_cast<unsigned char>(text.front()));
+    }
+
+    /// `the ministers of Azerbaijan and Armenia` misread as `(the ministers of Azerbaijan) and Armenia`.
+    bool of_name_coordination(const std::vector<std::size_t>& parts) const {
+        std::size_t first = parts.front();
+        if (capitalised(first)) return false;
+        bool of_name = false;
+        for (const auto& n : m_g.linked(first, true, {"M"})) {
+            if (m_g.lower(n.word) != "of") continue;
+            for (const auto& j : m_g.linked(n.word, true, {"J"})) of_name = of_name || capitalised(j.word);
+        }
+        if (!of_name) return false;
+        for (std::size_t k = 1; k < parts.size(); ++k) {
+            if (!capitalised(parts[k]) || !m_g.linked(parts[k], false, {"D"}).empty()) return false;
+        }
+        return true;
+    }
+
     void expand(std::size_t w, std::string_view type, std::vector<std::size_t>& out, int depth) const {
-        if (depth < 6 && is_conjunction(m_g.word(w))) {
+        if (depth < 8 && is_conjunction(m_g.word(w))) {
             std::vector<std::size_t> parts;
             for (const auto& n : m_g.linked(w, false)) {
-                if (n.type == type) parts.push_back(n.word);
+                if (n.type == type && n.subtype.starts_with("l")) parts.push_back(n.word);
             }
             for (const auto& n : m_g.linked(w, true)) {
-                if (n.type == type) parts.push_back(n.word);
+                if (n.type == type && n.subtype.starts_with("r")) parts.push_back(n.word);
             }
             if (!parts.empty()) {
                 for (std::size_t part : parts) expand(part, type, out, depth + 1);
@@ -203,6 +225,7 @@ private:
         bool negated = false;
         bool passive = false;
         std::string modality;
+        std::optional<std::size_t> conjunction;  ///< `has VJ and.j-v`: the chain continues in each conjunct
     };
 
     Chain follow(std::size_t verb) const {
@@ -254,6 +277,10 @@ private:
                 }
             }
             if (!next) break;
+            if (is_conjunction(m_g.word(*next))) {
+                chain.conjunction = next;
+                break;
+            }
             current = *next;
         }
         chain.last = current;
@@ -283,20 +310,44 @@ private:
         return w;
     }
 
+    /// The verb chains starting at `verb`: one per conjunct when coordination splits the chain.
+    std::vector<std::pair<Chain, std::size_t>> chains(std::size_t verb) const {
+        std::vector<std::pair<Chain, std::size_t>> out;
+        for (std::size_t v : conjuncts(verb, "VJ")) {
+            Chain chain = follow(v);
+            if (chain.conjunction) {
+                for (std::size_t v2 : conjuncts(*chain.conjunction, "VJ")) {
+                    Chain tail = follow(v2);
+                    Chain merged = chain;
+                    merged.words.insert(merged.words.end(), tail.words.begin(), tail.words.end());
+                    merged.last = tail.last;
+                    merged.negated = merged.negated || tail.negated;
+                    merged.passive = tail.passive || (chain.passive && tail.words.size() == 1);
+                    if (!tail.modality.empty()) merged.modality = tail.modality;
+                    merged.conjunction.reset();
+                    out.emplace_back(merged, *chain.conjunction);
+                }
+            } else {
+                out.emplace_back(chain, verb);
+            }
+        }
+        return out;
+    }
+
     void subject_clause(std::size_t subject_word, std::size_t verb_word) {
         if (subject_word == 0) return;
         std::vector<std::size_t> subjects = conjuncts(subject_word, "SJ");
-        std::vector<std::size_t> verbs = conjuncts(verb_word, "VJ");
+        auto verb_chains = chains(verb_word);
         bool relative = is_relative_pronoun(m_g, subject_word);
         for (std::size_t s : subjects) {
             std::size_t head = antecedent(s);
             Phrase subject = phrase(head, false);
             Phrase subject_full = phrase(head, true);
-            for (std::size_t v : verbs) {
-                Clause clause = build(subject, v, verb_word);
+            for (const auto& [chain, shared] : verb_chains) {
+                Clause clause = build(subject, chain, shared);
                 clause.subject_full = subject_full;
                 clause.confidence -= subjects.size() > 1 ? 0.05 : 0.0;
-                clause.confidence -= verbs.size() > 1 ? 0.05 : 0.0;
+                clause.confidence -= verb_chains.size() > 1 ? 0.05 : 0.0;
                 clause.confidence -= relative ? 0.05 : 0.0;
                 add(std::move(clause));
             }
@@ -306,9 +357,16 @@ private:
     void reduced_relative(std::size_t noun, std::size_t verb, bool passive) {
         if (!m_g.word(verb).subscript.starts_with("v")) return;
         Phrase subject = phrase(noun, false);
-        Clause clause = build(subject, verb, verb);
+        Clause clause = build(subject, follow(verb), verb);
         clause.subject_full = subject;
-        if (passive) clause.passive = true;
+        bool agent = std::any_of(clause.arguments.begin(), clause.arguments.end(), [](const Argument& a) { return a.preposition == "by"; });
+        bool object = std::any_of(clause.arguments.begin(), clause.arguments.end(), [](const Argument& a) { return a.role == Role::object; });
+        if (passive && (agent || !object)) {
+            clause.passive = true;
+            for (Argument& a : clause.arguments) {
+                if (a.preposition == "by") a.role = Role::agent;
+            }
+        }
         clause.confidence -= 0.1;
         add(std::move(clause));
     }
@@ -345,8 +403,7 @@ private:
         return argument;
     }
 
-    Clause build(std::optional<Phrase> subject, std::size_t verb, std::size_t shared) {
-        Chain chain = follow(verb);
+    Clause build(std::optional<Phrase> subject, const Chain& chain, std::size_t shared) {
         std::size_t last = chain.last;
         Clause clause;
         clause.subject = subject;
@@ -358,8 +415,12 @@ private:
         std::vector<std::size_t> relation_words = chain.words;
 
         std::vector<Graph::Neighbour> links = m_g.linked(last, true);
-        if (shared != verb) {
-            for (const auto& n : m_g.linked(shared, true)) links.push_back(n);
+        if (shared != last && is_conjunction(m_g.word(shared))) {
+            bool own_object = std::any_of(links.begin(), links.end(), [](const Graph::Neighbour& n) { return n.type == "O"; });
+            for (const auto& n : m_g.linked(shared, true)) {
+                if (n.type == "VJ" || (own_object && n.type == "O")) continue;
+                links.push_back(n);
+            }
         }
         bool copula = lemma == "be";
         for (const auto& n : links) {
@@ -401,6 +462,7 @@ private:
                 if (auto infinitive = m_g.first(n.word, true, {"I"})) {
                     Argument argument;
                     argument.role = Role::complement;
+                    argument.preposition = "to";
                     argument.phrase = clause_phrase(*infinitive);
                     argument.full = clause_phrase(n.word);
                     clause.arguments.push_back(argument);
@@ -413,6 +475,7 @@ private:
             } else if (n.type == "TH" || (n.type == "C" && n.subtype.starts_with("e"))) {
                 Argument argument;
                 argument.role = Role::complement;
+                argument.preposition = "that";
                 argument.phrase = clause_phrase(n.word);
                 argument.full = argument.phrase;
                 clause.arguments.push_back(argument);
@@ -467,10 +530,76 @@ private:
             auto [controller, verb] = m_pending.back();
             m_pending.pop_back();
             if (std::any_of(m_clauses.begin(), m_clauses.end(), [&](const Clause& c) { return c.verb == verb && c.subject.has_value() == controller.has_value() && (!controller || c.subject->head == controller->head); })) continue;
-            Clause inner = build(controller, verb, verb);
+            Clause inner = build(controller, follow(verb), verb);
             inner.subject_full = controller;
             inner.confidence -= 0.1;
             m_clauses.push_back(std::move(inner));
+        }
+    }
+
+public:
+    std::vector<NounPhrase> noun_phrases() const {
+        std::vector<std::pair<int, int>> relatives;
+        for (const Link& link : m_g.parse().links) {
+            std::string type = type_of(link.label);
+            if (type == "B") {
+                Phrase clause = clause_phrase(link.right);
+                int start = m_g.word(link.right).start;
+                for (const auto& r : m_g.linked(link.left, true, {"R"})) start = std::min(start, m_g.word(r.word).start);
+                relatives.emplace_back(start, clause.end);
+            } else if (type == "MX" && is_relative_pronoun(m_g, link.right)) {
+                for (const auto& verb : m_g.linked(link.right, true, {"S", "RS"})) {
+                    relatives.emplace_back(m_g.word(link.right).start, clause_phrase(verb.word).end);
+                }
+            }
+        }
+        std::set<std::size_t> heads;
+        for (const Link& link : m_g.parse().links) {
+            std::string type = type_of(link.label);
+            if (type == "J" || type == "O" || type == "MX" || type == "IN" || type == "ON") {
+                for (std::size_t w : conjuncts(link.right, "SJ")) heads.insert(w);
+            } else if (type == "S" || type == "Wd" || (type == "W" && subtype_of(link.label).starts_with("d"))) {
+                std::size_t w = type == "S" ? link.left : link.right;
+                if (!is_relative_pronoun(m_g, w)) {
+                    for (std::size_t c : conjuncts(w, "SJ")) heads.insert(c);
+                }
+            } else if (type == "YS" || type == "YP" || type == "C") {
+                std::size_t w = type == "C" ? link.right : link.left;
+                for (std::size_t c : conjuncts(w, "SJ")) heads.insert(c);
+            }
+        }
+        std::vector<NounPhrase> out;
+        for (std::size_t head : heads) {
+            if (head == 0 || head + 1 >= m_g.size() || m_g.word(head).text.empty()) continue;
+            if (m_g.word(head).subscript.starts_with("v")) continue;
+            NounPhrase np{phrase(head, false), 0};
+            for (auto [start, end] : relatives) {
+                if (np.phrase.start >= start && np.phrase.end <= end) ++np.depth;
+            }
+            out.push_back(np);
+        }
+        return out;
+    }
+
+    std::vector<std::pair<std::string, Phrase>> attachments(std::size_t noun) const {
+        std::vector<std::pair<std::string, Phrase>> out;
+        std::set<std::size_t> seen;
+        attach(noun, out, seen, 0);
+        return out;
+    }
+
+private:
+    void attach(std::size_t noun, std::vector<std::pair<std::string, Phrase>>& out, std::set<std::size_t>& seen, int depth) const {
+        if (depth > 3 || !seen.insert(noun).second) return;
+        for (const auto& n : m_g.linked(noun, true, {"M"})) {
+            if (!(n.subtype.starts_with("p") || n.subtype.starts_with("f"))) continue;
+            std::string prep = m_g.lower(n.word);
+            for (const auto& j : m_g.linked(n.word, true, {"J"})) {
+                for (std::size_t o : conjuncts(j.word, "SJ")) {
+                    out.emplace_back(prep, phrase(o, false));
+                    if (prep == "of") attach(o, out, seen, depth + 1);
+                }
+            }
         }
     }
 
@@ -480,7 +609,7 @@ private:
         for (const Clause& report : m_clauses) {
             if (!report.subject || !m_lexicon.is_reporting_verb(report.lemma)) continue;
             for (const Argument& argument : report.arguments) {
-                if (argument.role != Role::complement) continue;
+                if (argument.role != Role::complement || argument.preposition != "that") continue;
                 for (Clause& inner : m_clauses) {
                     const auto& word = m_g.word(inner.verb);
                     if (&inner == &report || word.start < argument.phrase.start || word.end > argument.phrase.end) continue;
@@ -490,7 +619,7 @@ private:
         }
         // quotations: `"...," the Kremlin said` (CP from the quote or the wall to the speech verb)
         for (const Link& link : m_g.parse().links) {
-            if (type_of(link.label) != "CP") continue;
+            if (type_of(link.label) != "CP" || m_g.word(link.left).text != "\"") continue;
             std::size_t verb = link.right;
             const Clause* speech = nullptr;
             for (const Clause& c : m_clauses) {
@@ -520,6 +649,14 @@ std::string span_text(const parse::Parse& parse, int start, int end) {
 
 std::vector<Clause> find_clauses(const parse::Parse& parse, const Lexicon& lexicon) {
     return Finder(parse, lexicon).run();
+}
+
+std::vector<NounPhrase> find_noun_phrases(const parse::Parse& parse, const Lexicon& lexicon) {
+    return Finder(parse, lexicon).noun_phrases();
+}
+
+std::vector<std::pair<std::string, Phrase>> noun_attachments(const parse::Parse& parse, const Lexicon& lexicon, std::size_t noun) {
+    return Finder(parse, lexicon).attachments(noun);
 }
 
 }  // namespace claimgraph::extract

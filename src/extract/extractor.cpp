@@ -8,10 +8,60 @@
 #include "resolve/resolver.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace claimgraph::extract {
 
 namespace {
+
+/// Blanks a news dateline (`MOSCOW:`, `Moscow —`) at the start of a sentence; offsets stay put.
+void blank_dateline(std::string& text) {
+    std::size_t i = 0;
+    int words = 0;
+    while (i < text.size() && words < 4) {
+        if (!std::isupper(static_cast<unsigned char>(text[i]))) return;
+        while (i < text.size() && (std::isalpha(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '-')) ++i;
+        ++words;
+        if (i < text.size() && text[i] == ':') break;
+        if (text.compare(i, 3, " - ") == 0 || text.compare(i, 5, " \xe2\x80\x94 ") == 0) break;
+        if (i < text.size() && text[i] == ' ') ++i;
+    }
+    std::size_t end = i;
+    if (end < text.size() && text[end] == ':') end += 1;
+    else if (text.compare(end, 3, " - ") == 0) end += 2;
+    else if (text.compare(end, 5, " \xe2\x80\x94 ") == 0) end += 4;
+    else return;
+    if (end + 2 >= text.size() || text[end] != ' ' || !std::isupper(static_cast<unsigned char>(text[end + 1]))) return;
+    for (std::size_t k = 0; k < end; ++k) text[k] = ' ';
+}
+
+/// Normalises and blanks the dateline of one sentence.
+parse::Normalised prepare(std::string_view sentence) {
+    parse::Normalised normalised = parse::normalise(sentence);
+    blank_dateline(normalised.text);
+    return normalised;
+}
+
+/// Byte ranges of the pieces of a sentence that the splitter left joined
+/// (`... on Friday. "The president ...`): a full stop after a lower-case word or
+/// digit, a space, then a capital or an opening quote.
+std::vector<std::pair<std::size_t, std::size_t>> pieces(std::string_view text) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t start = 0;
+    for (std::size_t i = 2; i + 2 < text.size(); ++i) {
+        if ((text[i] != '.' && text[i] != '?' && text[i] != '!') || text[i + 1] != ' ') continue;
+        unsigned char before = static_cast<unsigned char>(text[i - 1]);
+        unsigned char before2 = static_cast<unsigned char>(text[i - 2]);
+        if (!(std::islower(before) && std::islower(before2)) && !std::isdigit(before)) continue;
+        unsigned char next = static_cast<unsigned char>(text[i + 2]);
+        bool opens = std::isupper(next) || next == '"' || text.compare(i + 2, 3, "\xe2\x80\x9c") == 0;
+        if (!opens) continue;
+        out.emplace_back(start, i + 1);
+        start = i + 2;
+    }
+    out.emplace_back(start, text.size());
+    return out;
+}
 
 class LinkGrammarExtractor final : public Extractor {
 public:
@@ -21,21 +71,25 @@ public:
     Status analyse(DocumentRecord& document) const override {
         std::vector<resolve::SentenceAnalysis> analyses;
         for (std::size_t i = 0; i < document.sentences.size(); ++i) {
-            resolve::SentenceAnalysis analysis;
-            analysis.sentence = i;
-            analysis.normalised = parse::normalise(document.sentences[i].text);
-            auto parsed = m_parser->parse(analysis.normalised.text);
-            if (!parsed) continue;
-            analysis.parse = std::move(*parsed);
-            analysis.clauses = find_clauses(analysis.parse, m_lexicon);
-            analyses.push_back(std::move(analysis));
+            const std::string& text = document.sentences[i].text;
+            for (auto [start, end] : pieces(text)) {
+                resolve::SentenceAnalysis analysis;
+                analysis.sentence = i;
+                analysis.offset = static_cast<int>(start);
+                analysis.normalised = prepare(std::string_view(text).substr(start, end - start));
+                auto parsed = m_parser->parse(analysis.normalised.text);
+                if (!parsed) continue;
+                analysis.parse = std::move(*parsed);
+                analysis.clauses = find_clauses(analysis.parse, m_lexicon);
+                analyses.push_back(std::move(analysis));
+            }
         }
         resolve::resolve(document, analyses, m_lexicon);
         return Status::ok();
     }
 
     Result<std::vector<Proposition>> propositions(const std::string& sentence) const override {
-        parse::Normalised normalised = parse::normalise(sentence);
+        parse::Normalised normalised = prepare(sentence);
         auto parsed = m_parser->parse(normalised.text);
         if (!parsed) return parsed.status();
         std::vector<Proposition> out;

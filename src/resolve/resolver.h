@@ -15,6 +15,7 @@ namespace claimgraph::resolve {
 /// What the extract stage found in one sentence of a document.
 struct SentenceAnalysis {
     std::size_t sentence = 0;      ///< index into DocumentRecord::sentences
+    int offset = 0;                ///< where the parsed piece starts in the sentence's text (bytes)
     parse::Normalised normalised;  ///< the parsed text and its map back to the sentence
     parse::Parse parse;
     std::vector<extract::Clause> clauses;
