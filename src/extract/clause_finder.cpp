@@ -529,11 +529,18 @@ private:
         while (!m_pending.empty()) {
             auto [controller, verb] = m_pending.back();
             m_pending.pop_back();
-            if (std::any_of(m_clauses.begin(), m_clauses.end(), [&](const Clause& c) { return c.verb == verb && c.subject.has_value() == controller.has_value() && (!controller || c.subject->head == controller->head); })) continue;
-            Clause inner = build(controller, follow(verb), verb);
-            inner.subject_full = controller;
-            inner.confidence -= 0.1;
-            m_clauses.push_back(std::move(inner));
+            for (const auto& [chain, shared] : chains(verb)) {
+                std::size_t last = chain.last;
+                if (std::any_of(m_clauses.begin(), m_clauses.end(), [&](const Clause& c) {
+                        return c.verb == last && c.subject.has_value() == controller.has_value() && (!controller || c.subject->head == controller->head);
+                    })) {
+                    continue;
+                }
+                Clause inner = build(controller, chain, shared);
+                inner.subject_full = controller;
+                inner.confidence -= 0.1;
+                m_clauses.push_back(std::move(inner));
+            }
         }
     }
 

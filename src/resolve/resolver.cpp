@@ -99,6 +99,7 @@ public:
             });
             for (const auto& np : phrases) entity_of(a, np.phrase, np.depth, false);
             for (const Clause& clause : m_analyses[a].clauses) identities(a, clause);
+            known_as(a);
         }
         for (std::size_t a = 0; a < m_analyses.size(); ++a) {
             for (const Clause& clause : m_analyses[a].clauses) claims(a, clause);
@@ -162,6 +163,12 @@ private:
         entity.type = EntityType::gpe;
         std::size_t e = add_entity(entity);
         add_alias(e, country.name);
+        for (const std::string& alias : country.aliases) {
+            if (m_document.text.find(alias) != std::string::npos) add_alias(e, alias);
+        }
+        for (const std::string& demonym : country.demonyms) {
+            if (!plural_noun(util::to_lower_ascii(demonym)) && m_document.text.find(demonym) != std::string::npos) add_alias(e, demonym);
+        }
         return e;
     }
 
@@ -194,6 +201,8 @@ private:
                         m_entities[e].name = canonical;
                         m_by_name[util::to_lower_ascii(canonical)] = e;
                     }
+                    add_alias(e, canonical);
+                    add_alias(e, words.back());
                     if (type) m_entities[e].type = *type;
                     return e;
                 }
@@ -201,7 +210,10 @@ private:
                 auto suffix = [](const std::vector<std::string>& small, const std::vector<std::string>& big) {
                     return small.size() < big.size() && std::equal(small.rbegin(), small.rend(), big.rbegin());
                 };
-                if (suffix(words, other_words)) return e;
+                if (suffix(words, other_words)) {
+                    add_alias(e, canonical);
+                    return e;
+                }
                 if (suffix(other_words, words)) {
                     add_alias(e, other.name);
                     m_entities[e].name = canonical;
@@ -215,6 +227,7 @@ private:
         entity.type = type.value_or(EntityType::other);
         std::size_t e = add_entity(entity);
         add_alias(e, canonical);
+        if (entity.type == EntityType::person && words.size() >= 2) add_alias(e, words.back());
         if (canonical != name) {
             add_alias(e, name);
             m_by_name[util::to_lower_ascii(name)] = e;
@@ -293,7 +306,7 @@ private:
         return sentence.substr(static_cast<std::size_t>(analysis.offset + s), static_cast<std::size_t>(e - s));
     }
 
-    std::optional<std::size_t> pronoun(std::size_t a, const std::string& lower, int start, int depth) const {
+    std::optional<std::size_t> pronoun(std::size_t a, const std::string& lower, int start) const {
         std::size_t sentence = m_analyses[a].sentence;
         std::optional<std::size_t> best;
         std::tuple<std::size_t, int, int> best_rank{1000, 1000, 0};
@@ -304,12 +317,12 @@ private:
             const Entity& entity = m_entities[root(m.entity)];
             bool ok = false;
             if (k_person_pronouns.count(lower)) ok = entity.type == EntityType::person && !entity.plural;
-            else if (k_thing_pronouns.count(lower)) ok = entity.type != EntityType::person && entity.type != EntityType::date && !entity.plural && entity.type != EntityType::other;
+            else if (k_thing_pronouns.count(lower)) ok = entity.type != EntityType::person && entity.type != EntityType::date && !entity.plural;
             else ok = entity.plural || entity.type == EntityType::group;
             if (!ok) continue;
             std::size_t distance = sentence - ms;
-            int mdepth = m.analysis == a ? std::max(0, m.depth - depth) : 0;
-            std::tuple<std::size_t, int, int> rank{distance, mdepth, -m.start};
+            // Hobbs-like: nearest sentence, shallowest, then leftmost (longest first)
+            std::tuple<std::size_t, int, int> rank{distance, 0, m.start * 1000 - (m.end - m.start)};
             if (!best || rank < best_rank) {
                 best = m.entity;
                 best_rank = rank;
@@ -329,7 +342,7 @@ private:
             return e;
         }
         bool anaphor = false;
-        std::optional<std::size_t> e = analyse_phrase(a, phrase, depth, as_subject, anaphor);
+        std::optional<std::size_t> e = analyse_phrase(a, phrase, as_subject, anaphor);
         m_cache[key] = e;
         if (e) {
             m_mentions.push_back({*e, a, phrase.start, phrase.end, depth, anaphor});
@@ -344,7 +357,7 @@ private:
         return e ? std::optional<std::size_t>(root(*e)) : std::nullopt;
     }
 
-    std::optional<std::size_t> analyse_phrase(std::size_t a, const Phrase& phrase, int depth, bool as_subject, bool& anaphor) {
+    std::optional<std::size_t> analyse_phrase(std::size_t a, const Phrase& phrase, bool as_subject, bool& anaphor) {
         const parse::Parse& parse = m_analyses[a].parse;
         std::vector<Token> all = tokens(a, phrase);
         if (all.empty()) return std::nullopt;
@@ -353,7 +366,7 @@ private:
 
         if (all.size() == 1 && (k_person_pronouns.count(head) || k_thing_pronouns.count(head) || k_plural_pronouns.count(head))) {
             anaphor = true;
-            return pronoun(a, head, phrase.start, depth);
+            return pronoun(a, head, phrase.start);
         }
         // leading determiner / possessive pronoun
         std::size_t i = 0;
@@ -361,7 +374,7 @@ private:
         bool definite = false;
         while (i < all.size() && k_determiners.count(all[i].lower)) {
             if (all[i].lower == "the") definite = true;
-            if (k_possessive_pronouns.count(all[i].lower)) possessor = pronoun(a, all[i].lower, all[i].word < parse.words.size() ? parse.words[all[i].word].start : 0, depth);
+            if (k_possessive_pronouns.count(all[i].lower)) possessor = pronoun(a, all[i].lower, parse.words[all[i].word].start);
             ++i;
         }
         // possessor with 's: `Azerbaijan's President Ilham Aliyev`, `Russia's foreign ministry`
@@ -412,7 +425,7 @@ private:
                 }
                 continue;
             }
-            if (k + 1 < rest.size() && proper(a, rest[k]) && proper(a, rest[k + 1]) && !title.empty()) {
+            if (k + 2 < rest.size() && proper(a, rest[k]) && proper(a, rest[k + 1]) && proper(a, rest[k + 2])) {
                 if (const auto* c = m_lexicon.country_named(rest[k].text)) {
                     country = country_entity(*c);
                     ++k;
@@ -424,10 +437,15 @@ private:
         std::vector<Token> name(rest.begin() + static_cast<std::ptrdiff_t>(k), rest.end());
         // acronym in brackets: `Collective Security Treaty Organisation (CSTO)`
         std::string acronym;
-        if (name.size() >= 3 && name.back().text == ")" && name[name.size() - 3].text == "(") {
-            acronym = name[name.size() - 2].text;
-            name.resize(name.size() - 3);
+        for (std::size_t m = 1; m + 1 < name.size(); ++m) {
+            if (name[m].text == "(" && all_caps(name[m + 1].text)) {
+                acronym = name[m + 1].text;
+                name.resize(m);
+                break;
+            }
         }
+        // trailing office words: `the Minsk Group Co-Chairs` names the group's office holders
+        while (name.size() >= 3 && m_lexicon.is_title(m_lexicon.lemma(name.back().lower))) name.pop_back();
         while (!name.empty() && (name.back().text == "'s" || name.back().text == "'" || name.back().text == ",")) name.pop_back();
 
         bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), [&](const Token& t) {
@@ -472,10 +490,13 @@ private:
             std::size_t e = add_entity(group);
             return e;
         }
-        if (m_lexicon.is_state_attribute(head) && country) return *country;
+        if (m_lexicon.is_state_attribute(head) && country) {
+            anaphor = true;
+            return *country;
+        }
         if (m_lexicon.is_title(head) || !title.empty()) return office_entity(title.empty() ? head : title, country, text);
         auto cue = m_lexicon.cue_type(head);
-        if (definite && rest.size() <= 2 && cue && *cue == EntityType::org) {
+        if (definite && rest.size() == 1 && cue && *cue == EntityType::org) {
             // `the group`, `the alliance`: the most recent organisation
             for (auto m = m_mentions.rbegin(); m != m_mentions.rend(); ++m) {
                 if (m_analyses[a].sentence - m_analyses[m->analysis].sentence > 4) break;
@@ -548,6 +569,36 @@ private:
         }
     }
 
+    /// `Nagorno-Karabakh, also known as Upper Karabakh,`: two names of one entity.
+    void known_as(std::size_t a) {
+        const auto& words = m_analyses[a].parse.words;
+        for (std::size_t w = 2; w + 2 < words.size(); ++w) {
+            if (util::to_lower_ascii(words[w].text) != "known" || util::to_lower_ascii(words[w + 1].text) != "as") continue;
+            std::size_t left = w - 1;
+            if (util::to_lower_ascii(words[left].text) == "also" && left > 1) --left;
+            if (words[left].text != "," && words[left].text != "(") continue;
+            --left;
+            std::optional<std::size_t> first;
+            std::optional<std::size_t> second;
+            int first_length = 0;
+            int second_length = 0;
+            for (const Mention& m : m_mentions) {
+                if (m.analysis != a || m.anaphor) continue;
+                if (m.end == words[left].end && m.end - m.start > first_length) {
+                    first = m.entity;
+                    first_length = m.end - m.start;
+                }
+                if (m.start == words[w + 2].start && m.end - m.start > second_length) {
+                    second = m.entity;
+                    second_length = m.end - m.start;
+                }
+            }
+            if (first && second && !m_entities[root(*first)].description && !m_entities[root(*second)].description) {
+                merge(*first, *second);
+            }
+        }
+    }
+
     // ---- claims ------------------------------------------------------------
 
     static std::string predicate_text(std::string text) {
@@ -566,9 +617,12 @@ private:
     }
 
     /// `support for Azerbaijan` as an object: the subject relates to Azerbaijan through the noun.
-    void through_noun(std::size_t s, const std::string& verb, const Phrase& object, const Clause& clause, std::size_t a) {
+    void through_noun(std::size_t s, const std::string& verb, const Phrase& object, const Clause& clause, std::size_t a, bool nominal) {
+        static const std::set<std::string> k_relational{"for", "with", "to", "against", "between", "on", "over", "by", "from", "into"};
         std::string noun = m_lexicon.lemma(m_analyses[a].parse.words[object.head].text);
+        if (!nominal && m_lexicon.is_title(noun)) return;
         for (const auto& [prep, target] : extract::noun_attachments(m_analyses[a].parse, m_lexicon, object.head)) {
+            if (nominal ? prep != "of" && !k_relational.count(prep) : !k_relational.count(prep)) continue;
             auto t = entity_of(a, target, 0, false);
             if (!t || m_entities[root(*t)].description) continue;
             std::string predicate = verb.empty() ? noun + " " + prep : verb + " " + noun + " " + prep;
@@ -584,7 +638,7 @@ private:
             for (const Argument& argument : clause.arguments) {
                 std::string prefix = argument.role == Role::prepositional ? argument.preposition + " " : "";
                 if (argument.role == Role::object || argument.role == Role::prepositional) {
-                    through_noun(*subject, prefix.empty() ? "" : argument.preposition, argument.phrase, clause, a);
+                    through_noun(*subject, prefix.empty() ? "" : argument.preposition, argument.phrase, clause, a, true);
                 }
             }
             return;
@@ -602,7 +656,8 @@ private:
             if (argument.role == Role::object) {
                 has_target = true;
                 targets.emplace_back(predicate, &argument);
-            } else if (argument.role == Role::prepositional && argument.preposition != "@time" && argument.preposition != "by") {
+            } else if (argument.role == Role::prepositional && argument.preposition != "@time" && argument.preposition != "by" &&
+                       !m_lexicon.is_reporting_verb(clause.lemma)) {
                 has_target = true;
                 targets.emplace_back(predicate + " " + argument.preposition, &argument);
             }
@@ -620,7 +675,7 @@ private:
             if (object && root(*object) != root(*subject)) {
                 add_claim(*subject, p, *object, clause, a, 1.0);
             }
-            if (!object || m_entities[root(*object)].description) through_noun(*subject, p, argument->phrase, clause, a);
+            if (!object || m_entities[root(*object)].description) through_noun(*subject, p, argument->phrase, clause, a, false);
         }
         // `the group could intervene if Armenian sovereignty were threatened`
         if (!has_target && clause.condition_subject) {
