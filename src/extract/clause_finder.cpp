@@ -89,7 +89,7 @@ public:
         for (std::size_t i = 0; i < m_g.parse().links.size(); ++i) {
             const Link& link = m_g.parse().links[i];
             std::string type = type_of(link.label);
-            if (type == "S") subject_clause(link.left, link.right);
+            if (type == "S" || type == "RS") subject_clause(link.left, link.right);
             else if (type == "M" && (subtype_of(link.label).starts_with("v") || subtype_of(link.label).starts_with("g"))) {
                 reduced_relative(link.left, link.right, subtype_of(link.label).starts_with("v"));
             } else if (type == "MX" && !is_relative_pronoun(m_g, link.right) && link.left > 0) {
@@ -265,7 +265,11 @@ private:
                 }
                 auto modality = m_lexicon.catenative(m_lexicon.lemma(m_g.lower(host)));
                 if (modality) {
-                    if (auto to = m_g.first(host, true, {"TO"})) {
+                    std::optional<std::size_t> to = m_g.first(host, true, {"TO"});
+                    for (const auto& mv : m_g.linked(host, true, {"MV"})) {
+                        if (!to && mv.subtype.starts_with("i")) to = mv.word;
+                    }
+                    if (to) {
                         if (auto infinitive = m_g.first(*to, true, {"I"})) {
                             if (host != current) chain.words.push_back(host);
                             chain.words.push_back(*to);
@@ -306,7 +310,11 @@ private:
     /// The antecedent of a relative pronoun (`who`, `which`), or the word itself.
     std::size_t antecedent(std::size_t w) const {
         if (!is_relative_pronoun(m_g, w)) return w;
-        for (const auto& n : m_g.linked(w, false, {"R", "MX", "B"})) return n.word;
+        for (const auto& n : m_g.linked(w, false, {"R", "MX", "B"})) {
+            // `Turkey, ..., and Russia, which ...`: the nearest conjunct
+            std::vector<std::size_t> parts = conjuncts(n.word, "SJ");
+            return parts.back();
+        }
         return w;
     }
 
@@ -490,6 +498,21 @@ private:
         }
         clause.relation = relation;
         clause.lemma = lemma;
+        // `it is populated and governed by X`: a bare participle with a `by` agent is passive
+        if (!clause.passive && chain.words.size() == 1 && m_g.word(last).subscript == "v-d" && clause.subject) {
+            bool by = false;
+            bool object = false;
+            for (const Argument& a : clause.arguments) {
+                by = by || a.preposition == "by";
+                object = object || a.role == Role::object;
+            }
+            if (by && !object && !m_g.linked(last, false, {"S"}).size()) clause.passive = true;
+        }
+        if (clause.passive) {
+            for (Argument& a : clause.arguments) {
+                if (a.preposition == "by") a.role = Role::agent;
+            }
+        }
         // confidence: how sure the rule and the parse are
         double confidence = 0.7;
         confidence -= 0.07 * m_g.parse().null_count;

@@ -101,15 +101,28 @@ private:
             found = sentence_parse(sentence, options);
         }
         if (found <= 0) return Status::not_found("no linkage within the limits");
+        // Prefer a linkage with a main clause (WV) and a subject (Wd), and without a
+        // quotation verb (`held.q-d`) when the sentence has no quotation mark.
         int chosen = 0;
-        for (int k = 0; k < std::min(found, 10); ++k) {
+        int best = -1;
+        bool quoted = text.find('"') != std::string::npos;
+        for (int k = 0; k < std::min(found, 10) && best < 2; ++k) {
             Linkage candidate = linkage_create(k, sentence, options);
             if (candidate == nullptr) continue;
-            bool good = has_wall_link(candidate, "WV") && has_wall_link(candidate, "Wd");
+            int score = 0;
+            if (has_wall_link(candidate, "WV") && has_wall_link(candidate, "Wd")) {
+                score = 1;
+                bool speech = false;
+                for (std::size_t w = 0; w < linkage_get_num_words(candidate); ++w) {
+                    std::string_view form = linkage_get_word(candidate, w);
+                    speech = speech || form.ends_with(".q") || form.ends_with(".q-d");
+                }
+                if (quoted || !speech) score = 2;
+            }
             linkage_delete(candidate);
-            if (good) {
+            if (score > best) {
+                best = score;
                 chosen = k;
-                break;
             }
         }
         Linkage linkage = linkage_create(chosen, sentence, options);

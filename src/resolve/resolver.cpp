@@ -652,6 +652,15 @@ private:
             }
         }
         bool has_target = false;
+        // `held talks with X`, `has a defence pact with X`: the object noun joins the predicate
+        std::string with_object = predicate;
+        for (const Argument& argument : clause.arguments) {
+            if (argument.role != Role::object) continue;
+            auto object = entity_of(a, argument.phrase, 0, false);
+            std::string noun = m_lexicon.lemma(m_analyses[a].parse.words[argument.phrase.head].text);
+            if (object && m_entities[root(*object)].description && !m_lexicon.is_title(noun)) with_object = predicate + " " + noun;
+            break;
+        }
         for (const Argument& argument : clause.arguments) {
             if (argument.role == Role::object) {
                 has_target = true;
@@ -659,7 +668,7 @@ private:
             } else if (argument.role == Role::prepositional && argument.preposition != "@time" && argument.preposition != "by" &&
                        !m_lexicon.is_reporting_verb(clause.lemma)) {
                 has_target = true;
-                targets.emplace_back(predicate + " " + argument.preposition, &argument);
+                targets.emplace_back(with_object + " " + argument.preposition, &argument);
             }
         }
         if (clause.passive) {
