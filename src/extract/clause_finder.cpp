@@ -421,6 +421,13 @@ private:
         clause.modality = chain.modality;
         std::string lemma = m_lexicon.lemma(m_g.word(last).base);
         std::vector<std::size_t> relation_words = chain.words;
+        // idioms the dictionary links with `_` types (`take _IVQ part`)
+        for (const auto& n : m_g.linked(last, false)) {
+            if (n.type.starts_with("_") && std::find(relation_words.begin(), relation_words.end(), n.word) == relation_words.end()) {
+                relation_words.push_back(n.word);
+                lemma = m_g.lower(n.word) + " " + lemma;
+            }
+        }
 
         std::vector<Graph::Neighbour> links = m_g.linked(last, true);
         if (shared != last && is_conjunction(m_g.word(shared))) {

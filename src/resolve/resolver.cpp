@@ -27,6 +27,8 @@ using extract::Role;
 
 const std::set<std::string> k_determiners{"the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
                                           "their", "our", "my", "your", "some", "any", "both", "all", "no"};
+/// Prepositions that relate two participants (not a place, time or manner).
+const std::set<std::string> k_relational{"for", "with", "to", "against", "between", "on", "over", "by", "from", "into", "about", "toward", "towards"};
 const std::set<std::string> k_possessive_pronouns{"his", "her", "its", "their"};
 const std::set<std::string> k_person_pronouns{"he", "him", "his", "she", "her", "himself", "herself"};
 const std::set<std::string> k_thing_pronouns{"it", "its", "itself"};
@@ -618,7 +620,6 @@ private:
 
     /// `support for Azerbaijan` as an object: the subject relates to Azerbaijan through the noun.
     void through_noun(std::size_t s, const std::string& verb, const Phrase& object, const Clause& clause, std::size_t a, bool nominal) {
-        static const std::set<std::string> k_relational{"for", "with", "to", "against", "between", "on", "over", "by", "from", "into"};
         std::string noun = m_lexicon.lemma(m_analyses[a].parse.words[object.head].text);
         if (!nominal && m_lexicon.is_title(noun)) return;
         for (const auto& [prep, target] : extract::noun_attachments(m_analyses[a].parse, m_lexicon, object.head)) {
@@ -661,12 +662,13 @@ private:
             if (object && m_entities[root(*object)].description && !m_lexicon.is_title(noun)) with_object = predicate + " " + noun;
             break;
         }
+        bool has_object = std::any_of(clause.arguments.begin(), clause.arguments.end(), [](const Argument& x) { return x.role == Role::object; });
         for (const Argument& argument : clause.arguments) {
             if (argument.role == Role::object) {
                 has_target = true;
                 targets.emplace_back(predicate, &argument);
             } else if (argument.role == Role::prepositional && argument.preposition != "@time" && argument.preposition != "by" &&
-                       !m_lexicon.is_reporting_verb(clause.lemma)) {
+                       !m_lexicon.is_reporting_verb(clause.lemma) && (!has_object || k_relational.count(argument.preposition))) {
                 has_target = true;
                 targets.emplace_back(with_object + " " + argument.preposition, &argument);
             }
