@@ -63,10 +63,16 @@ struct NounPhrase {
 };
 std::vector<NounPhrase> find_noun_phrases(const parse::Parse& parse, const Lexicon& lexicon);
 
+/// A prepositional phrase hanging off a noun: `talks` `with` `Aliyev`.
+struct Attachment {
+    std::size_t noun = 0;     ///< the word the phrase modifies
+    std::string preposition;  ///< lower case
+    Phrase object;
+};
+
 /// The prepositional phrases hanging off a noun (`support for Azerbaijan`,
-/// `a series of talks with Aliyev`), following `of` chains: (preposition, object).
-std::vector<std::pair<std::string, Phrase>> noun_attachments(const parse::Parse& parse, const Lexicon& lexicon,
-                                                             std::size_t noun);
+/// `a series of talks with Aliyev`), following `of` chains.
+std::vector<Attachment> noun_attachments(const parse::Parse& parse, const Lexicon& lexicon, std::size_t noun);
 
 /// Text of a byte span of the parse.
 std::string span_text(const parse::Parse& parse, int start, int end);

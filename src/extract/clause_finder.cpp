@@ -76,6 +76,13 @@ bool is_conjunction(const parse::Word& word) {
     return word.subscript.starts_with("j") && word.subscript != "j-r" && word.subscript != "j-c";
 }
 
+/// Words that cannot head a subject (misparses make prepositions subjects).
+bool is_function_word(const std::string& lower) {
+    static const std::set<std::string> k_words{"of", "to", "in", "for", "with", "without", "at", "by", "from", "as", "on",
+                                               "and", "or", "but", "if", "when", "than", "about", "into", "over"};
+    return k_words.count(lower) > 0;
+}
+
 bool is_relative_pronoun(const Graph& g, std::size_t w) {
     std::string lower = g.lower(w);
     return lower == "who" || lower == "which" || lower == "whom" || (lower == "that" && g.word(w).subscript == "j-r");
@@ -108,6 +115,8 @@ private:
         bool conjunction = is_conjunction(m_g.word(w));
         for (const auto& n : m_g.linked(w, false)) {
             static const std::set<std::string> k_left{"D", "DD", "DG", "A", "AN", "G", "GN", "YS", "YP", "NN", "ND", "_IBA", "EA", "H", "L", "PH", "NJ"};
+            // a conjunction inside a name chain (`Anne Martin and.j-g German ... Karl Weber`) ends the phrase
+            if (!conjunction && is_conjunction(m_g.word(n.word))) continue;
             if (k_left.count(n.type) || n.type.starts_with("_") || (conjunction && n.type == "SJ")) collect(n.word, full, seen);
         }
         for (const auto& n : m_g.linked(w, true)) {
@@ -343,7 +352,7 @@ private:
     }
 
     void subject_clause(std::size_t subject_word, std::size_t verb_word) {
-        if (subject_word == 0) return;
+        if (subject_word == 0 || (!is_conjunction(m_g.word(subject_word)) && is_function_word(m_g.lower(subject_word)))) return;
         std::vector<std::size_t> subjects = conjuncts(subject_word, "SJ");
         auto verb_chains = chains(verb_word);
         bool relative = is_relative_pronoun(m_g, subject_word);
@@ -481,7 +490,7 @@ private:
                     argument.phrase = clause_phrase(*infinitive);
                     argument.full = clause_phrase(n.word);
                     clause.arguments.push_back(argument);
-                    std::optional<Phrase> controller = subject;
+                    std::optional<Phrase> controller = chain.passive ? std::nullopt : subject;
                     if (n.subtype.starts_with("o") && !clause.arguments.empty() && clause.arguments.front().role == Role::object) {
                         controller = clause.arguments.front().phrase;
                     }
@@ -618,22 +627,22 @@ public:
         return out;
     }
 
-    std::vector<std::pair<std::string, Phrase>> attachments(std::size_t noun) const {
-        std::vector<std::pair<std::string, Phrase>> out;
+    std::vector<Attachment> attachments(std::size_t noun) const {
+        std::vector<Attachment> out;
         std::set<std::size_t> seen;
         attach(noun, out, seen, 0);
         return out;
     }
 
 private:
-    void attach(std::size_t noun, std::vector<std::pair<std::string, Phrase>>& out, std::set<std::size_t>& seen, int depth) const {
+    void attach(std::size_t noun, std::vector<Attachment>& out, std::set<std::size_t>& seen, int depth) const {
         if (depth > 3 || !seen.insert(noun).second) return;
         for (const auto& n : m_g.linked(noun, true, {"M"})) {
             if (!(n.subtype.starts_with("p") || n.subtype.starts_with("f"))) continue;
             std::string prep = m_g.lower(n.word);
             for (const auto& j : m_g.linked(n.word, true, {"J"})) {
                 for (std::size_t o : conjuncts(j.word, "SJ")) {
-                    out.emplace_back(prep, phrase(o, false));
+                    out.push_back({noun, prep, phrase(o, false)});
                     if (prep == "of") attach(o, out, seen, depth + 1);
                 }
             }
@@ -692,7 +701,7 @@ std::vector<NounPhrase> find_noun_phrases(const parse::Parse& parse, const Lexic
     return Finder(parse, lexicon).noun_phrases();
 }
 
-std::vector<std::pair<std::string, Phrase>> noun_attachments(const parse::Parse& parse, const Lexicon& lexicon, std::size_t noun) {
+std::vector<Attachment> noun_attachments(const parse::Parse& parse, const Lexicon& lexicon, std::size_t noun) {
     return Finder(parse, lexicon).attachments(noun);
 }
 

@@ -49,6 +49,17 @@ bool plural_noun(const std::string& lower) {
     return lower.size() > 3 && lower.back() == 's' && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is");
 }
 
+/// True when `word` occurs in `text` with no letter or digit on either side.
+bool contains_word(const std::string& text, const std::string& word) {
+    for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+        bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+        std::size_t end = at + word.size();
+        bool right = end >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
+        if (left && right) return true;
+    }
+    return false;
+}
+
 struct Entity {
     std::string name;
     EntityType type = EntityType::other;
@@ -166,10 +177,10 @@ private:
         std::size_t e = add_entity(entity);
         add_alias(e, country.name);
         for (const std::string& alias : country.aliases) {
-            if (m_document.text.find(alias) != std::string::npos) add_alias(e, alias);
+            if (contains_word(m_document.text, alias)) add_alias(e, alias);
         }
         for (const std::string& demonym : country.demonyms) {
-            if (!plural_noun(util::to_lower_ascii(demonym)) && m_document.text.find(demonym) != std::string::npos) add_alias(e, demonym);
+            if (!plural_noun(util::to_lower_ascii(demonym)) && contains_word(m_document.text, demonym)) add_alias(e, demonym);
         }
         return e;
     }
@@ -448,7 +459,8 @@ private:
         }
         // trailing office words: `the Minsk Group Co-Chairs` names the group's office holders
         while (name.size() >= 3 && m_lexicon.is_title(m_lexicon.lemma(name.back().lower))) name.pop_back();
-        while (!name.empty() && (name.back().text == "'s" || name.back().text == "'" || name.back().text == ",")) name.pop_back();
+        static const std::set<std::string> k_connectors{"'s", "'", ",", "of", "and", "for", "the", "in", "-"};
+        while (!name.empty() && k_connectors.count(name.back().lower)) name.pop_back();
 
         bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), [&](const Token& t) {
             return proper(a, t) || t.lower == "of" || t.lower == "and" || t.lower == "for" || t.lower == "the" || t.lower == "in" || t.text == "-";
@@ -620,12 +632,14 @@ private:
 
     /// `support for Azerbaijan` as an object: the subject relates to Azerbaijan through the noun.
     void through_noun(std::size_t s, const std::string& verb, const Phrase& object, const Clause& clause, std::size_t a, bool nominal) {
-        std::string noun = m_lexicon.lemma(m_analyses[a].parse.words[object.head].text);
-        if (!nominal && m_lexicon.is_title(noun)) return;
-        for (const auto& [prep, target] : extract::noun_attachments(m_analyses[a].parse, m_lexicon, object.head)) {
-            if (nominal ? prep != "of" && !k_relational.count(prep) : !k_relational.count(prep)) continue;
-            auto t = entity_of(a, target, 0, false);
+        const parse::Parse& parse = m_analyses[a].parse;
+        if (!nominal && m_lexicon.is_title(m_lexicon.lemma(parse.words[object.head].text))) return;
+        for (const auto& attachment : extract::noun_attachments(parse, m_lexicon, object.head)) {
+            const std::string& prep = attachment.preposition;
+            if (nominal ? attachment.noun != object.head || (prep != "of" && !k_relational.count(prep)) : !k_relational.count(prep)) continue;
+            auto t = entity_of(a, attachment.object, 0, false);
             if (!t || m_entities[root(*t)].description) continue;
+            std::string noun = m_lexicon.lemma(parse.words[attachment.noun].text);
             std::string predicate = verb.empty() ? noun + " " + prep : verb + " " + noun + " " + prep;
             add_claim(s, predicate, *t, clause, a, 0.85);
         }
