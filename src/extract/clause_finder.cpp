@@ -103,6 +103,7 @@ public:
                 apposition(link.left, link.right);
             }
         }
+        attach_conditions_late();
         attribute_reports();
         return std::move(m_clauses);
     }
@@ -117,7 +118,9 @@ private:
             static const std::set<std::string> k_left{"D", "DD", "DG", "A", "AN", "G", "GN", "YS", "YP", "NN", "ND", "_IBA", "EA", "H", "L", "PH", "NJ"};
             // a conjunction inside a name chain (`Anne Martin and.j-g German ... Karl Weber`) ends the phrase
             if (!conjunction && is_conjunction(m_g.word(n.word))) continue;
-            if (k_left.count(n.type) || n.type.starts_with("_") || (conjunction && n.type == "SJ")) collect(n.word, full, seen);
+            // `Stanislav COa Zas`: an unknown capitalised word read as an opener is a first name
+            bool name_opener = n.type == "CO" && n.word + 1 == w && m_g.word(n.word).guessed && m_g.word(w).guessed;
+            if (k_left.count(n.type) || name_opener || n.type.starts_with("_") || (conjunction && n.type == "SJ")) collect(n.word, full, seen);
         }
         for (const auto& n : m_g.linked(w, true)) {
             if (n.type == "J" || n.type == "IN" || n.type == "ON" || n.type == "TM" || n.type == "NM" || n.type == "OF" ||
@@ -617,7 +620,7 @@ public:
         std::vector<NounPhrase> out;
         for (std::size_t head : heads) {
             if (head == 0 || head + 1 >= m_g.size() || m_g.word(head).text.empty()) continue;
-            if (m_g.word(head).subscript.starts_with("v")) continue;
+            if (m_g.word(head).subscript.starts_with("v") || is_relative_pronoun(m_g, head) || is_function_word(m_g.lower(head))) continue;
             NounPhrase np{phrase(head, false), 0};
             for (auto [start, end] : relatives) {
                 if (np.phrase.start >= start && np.phrase.end <= end) ++np.depth;
@@ -646,6 +649,26 @@ private:
                     if (prep == "of") attach(o, out, seen, depth + 1);
                 }
             }
+        }
+    }
+
+    /// Late closure: a trailing `if` clause belongs to the nearest clause before it
+    /// (`gave no details when he said it could intervene if ...`).
+    void attach_conditions_late() {
+        for (std::size_t i = 0; i < m_clauses.size(); ++i) {
+            if (!m_clauses[i].condition) continue;
+            Phrase condition = *m_clauses[i].condition;
+            std::optional<std::size_t> nearest;
+            for (std::size_t k = 0; k < m_clauses.size(); ++k) {
+                int end = m_g.word(m_clauses[k].verb).end;
+                if (end > condition.start || !m_clauses[k].subject || m_clauses[k].nominal) continue;
+                if (!nearest || end > m_g.word(m_clauses[*nearest].verb).end) nearest = k;
+            }
+            if (!nearest || *nearest == i || m_clauses[*nearest].condition) continue;
+            m_clauses[*nearest].condition = m_clauses[i].condition;
+            m_clauses[*nearest].condition_subject = m_clauses[i].condition_subject;
+            m_clauses[i].condition.reset();
+            m_clauses[i].condition_subject.reset();
         }
     }
 

@@ -377,6 +377,9 @@ private:
         const auto& head_word = parse.words[phrase.head];
         std::string head = util::to_lower_ascii(head_word.text);
 
+        static const std::set<std::string> k_not_entities{"who", "whom", "which", "that", "what", "there", "here", "this", "these",
+                                                          "those", "one", "others", "i", "we", "you", "me", "itself"};
+        if (all.size() == 1 && (k_not_entities.count(head) || !std::isalnum(static_cast<unsigned char>(head.front())))) return std::nullopt;
         if (all.size() == 1 && (k_person_pronouns.count(head) || k_thing_pronouns.count(head) || k_plural_pronouns.count(head))) {
             anaphor = true;
             return pronoun(a, head, phrase.start);
@@ -471,6 +474,18 @@ private:
         }
         if (name.empty()) return std::nullopt;
         if (is_name) {
+            // a first name the parse cut off (`counterpart, Ali | Asadov`): join adjacent given names
+            while (name.front().word > 1) {
+                const auto& before = parse.words[name.front().word - 1];
+                const auto& first = parse.words[name.front().word];
+                bool given = before.guessed || before.subscript == "m" || before.subscript == "f" || before.subscript == "b";
+                if (!given || !is_upper(before.text) || before.end + 1 != first.start || name.front().word == 1 ||
+                    m_lexicon.country_named(before.text) || m_lexicon.country_of_demonym(before.text) ||
+                    m_lexicon.is_title(util::to_lower_ascii(before.text))) {
+                    break;
+                }
+                name.insert(name.begin(), Token{name.front().word - 1, before.text, util::to_lower_ascii(before.text)});
+            }
             std::string text = original(a, parse.words[name.front().word].start, parse.words[name.back().word].end);
             if (const auto* c = m_lexicon.country_of_demonym(text); c && name.size() == 1 && !plural_noun(name[0].lower)) {
                 return country_entity(*c);
