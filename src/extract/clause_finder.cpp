@@ -366,11 +366,20 @@ private:
             for (const auto& [chain, shared] : verb_chains) {
                 Clause clause = build(subject, chain, shared);
                 clause.subject_full = subject_full;
+                openers(clause, subject_word);
                 clause.confidence -= subjects.size() > 1 ? 0.05 : 0.0;
                 clause.confidence -= verb_chains.size() > 1 ? 0.05 : 0.0;
                 clause.confidence -= relative ? 0.05 : 0.0;
                 add(std::move(clause));
             }
+        }
+    }
+
+    /// Fronted prepositional phrases (`In 2019, the firm ...`): CO links to the subject.
+    void openers(Clause& clause, std::size_t subject_word) {
+        for (const auto& n : m_g.linked(subject_word, false, {"CO"})) {
+            if (m_g.linked(n.word, true, {"J", "IN", "ON"}).empty()) continue;
+            qualifier_or_argument(clause, n.word);
         }
     }
 
@@ -550,8 +559,11 @@ private:
         auto objects = m_g.linked(prep, true, {"J", "IN", "ON", "TM"});
         if (objects.empty()) return;
         for (const auto& object : objects) {
+            Phrase whole = phrase(object.word, true);
             for (std::size_t o : conjuncts(object.word, "SJ")) {
                 Argument argument = prepositional(prep, o, clause.passive && p == "by" ? Role::agent : Role::prepositional);
+                argument.full.start = std::min(argument.full.start, whole.start);
+                argument.full.end = std::max(argument.full.end, whole.end);
                 std::string full = text(argument.full.start, argument.full.end);
                 if (object.type != "J" || is_time_phrase(argument.phrase) || p == "since" || p == "until" || p == "during") {
                     if (clause.time.empty()) clause.time = full;

@@ -113,13 +113,34 @@ public:
             base.confidence = std::clamp(clause.confidence, 0.05, 0.95);
             std::vector<std::string> objects;
             std::vector<std::string> rest;
+            const Argument* first_prepositional = nullptr;
             for (const Argument& argument : clause.arguments) {
                 std::string text = original(argument.full);
                 if (text.empty()) continue;
-                if (argument.role == Role::object) objects.push_back(text);
-                else rest.push_back(text);
+                if (argument.role == Role::object) {
+                    objects.push_back(text);
+                    continue;
+                }
+                if (std::find(rest.begin(), rest.end(), text) != rest.end()) continue;
+                if (rest.empty() && (argument.role == Role::prepositional || argument.role == Role::agent) &&
+                    argument.preposition != "@time" && !argument.preposition.empty()) {
+                    first_prepositional = &argument;
+                }
+                rest.push_back(text);
             }
             if (base.subject.empty()) continue;
+            // `taught at | the University`: with no object, the first preposition joins the relation
+            if (objects.empty() && first_prepositional != nullptr) {
+                std::string object = original(first_prepositional->phrase.start < first_prepositional->full.end
+                                                  ? Phrase{first_prepositional->phrase.head, first_prepositional->phrase.start, first_prepositional->full.end}
+                                                  : first_prepositional->full);
+                std::string preposition = rest.front().substr(0, rest.front().size() - std::min(rest.front().size(), object.size()));
+                while (!preposition.empty() && preposition.back() == ' ') preposition.pop_back();
+                if (!object.empty() && !preposition.empty()) {
+                    base.relation += " " + preposition;
+                    rest.front() = object;
+                }
+            }
             if (objects.empty()) objects.emplace_back();
             for (const std::string& object : objects) {
                 Proposition p = base;
