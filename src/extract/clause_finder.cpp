@@ -327,6 +327,16 @@ private:
             std::vector<std::size_t> parts = conjuncts(n.word, "SJ");
             return parts.back();
         }
+        // `..., who accused him` read as a new clause: the noun just before the comma
+        if (w >= 2 && m_g.word(w - 1).text == ",") {
+            for (std::size_t k = w - 2; k > 0 && k + 8 > w; --k) {
+                const auto& word = m_g.word(k);
+                bool noun = word.subscript.starts_with("n") || word.subscript == "p" || word.subscript == "s" ||
+                            word.subscript == "l" || word.subscript == "m" || word.subscript == "f" || word.subscript == "b" ||
+                            (word.guessed && !word.text.empty() && std::isupper(static_cast<unsigned char>(word.text.front())));
+                if (noun) return k;
+            }
+        }
         return w;
     }
 
@@ -494,6 +504,9 @@ private:
                     clause.condition = clause_phrase(n.word);
                     if (auto cs = m_g.first(n.word, true, {"C"})) clause.condition_subject = phrase(*cs, false);
                 }
+            } else if (n.type == "MV" && n.subtype.starts_with("g") && subject) {
+                // `was elected in October, defeating X`: the -ing clause shares the subject
+                m_pending.push_back({subject, n.word});
             } else if ((n.type == "MV" && n.subtype.starts_with("i")) || n.type == "TO") {
                 if (auto infinitive = m_g.first(n.word, true, {"I"})) {
                     Argument argument;
@@ -556,7 +569,7 @@ private:
 
     void qualifier_or_argument(Clause& clause, std::size_t prep) {
         std::string p = m_g.lower(prep);
-        auto objects = m_g.linked(prep, true, {"J", "IN", "ON", "TM"});
+        auto objects = m_g.linked(prep, true, {"J", "IN", "ON", "TM", "JT"});
         if (objects.empty()) return;
         for (const auto& object : objects) {
             Phrase whole = phrase(object.word, true);

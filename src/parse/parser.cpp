@@ -112,12 +112,18 @@ private:
             int score = 0;
             if (has_wall_link(candidate, "WV") && has_wall_link(candidate, "Wd")) {
                 score = 1;
-                bool speech = false;
-                for (std::size_t w = 0; w < linkage_get_num_words(candidate); ++w) {
+                bool odd = false;
+                std::size_t count = linkage_get_num_words(candidate);
+                for (std::size_t w = 0; w < count; ++w) {
                     std::string_view form = linkage_get_word(candidate, w);
-                    speech = speech || form.ends_with(".q") || form.ends_with(".q-d");
+                    odd = odd || (!quoted && (form.ends_with(".q") || form.ends_with(".q-d")));
+                    // `Brazil's President X` read as `Brazil is President X`
+                    if (form == "'s.v" && w + 1 < count) {
+                        std::string_view next = linkage_get_word(candidate, w + 1);
+                        odd = odd || (!next.empty() && std::isupper(static_cast<unsigned char>(next.front())));
+                    }
                 }
-                if (quoted || !speech) score = 2;
+                if (!odd) score = 2;
             }
             linkage_delete(candidate);
             if (score > best) {

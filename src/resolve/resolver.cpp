@@ -259,6 +259,13 @@ private:
                 }
             }
         }
+        if (!country) {
+            // `the chancellor`: the person most recently named with that office
+            for (auto m = m_mentions.rbegin(); m != m_mentions.rend(); ++m) {
+                const Entity& entity = m_entities[root(m->entity)];
+                if (entity.type == EntityType::person && !entity.description && entity.title == title) return root(m->entity);
+            }
+        }
         if (auto existing = named(text)) return *existing;
         Entity entity;
         entity.name = text;
@@ -364,7 +371,9 @@ private:
                 std::vector<std::string> words = util::split(text, ' ');
                 while (!words.empty() && k_determiners.count(util::to_lower_ascii(words.front()))) words.erase(words.begin());
                 std::string alias = util::join(words, " ");
-                if (alias.size() < 80) add_alias(*e, alias);
+                bool coordination = (alias.find(" and ") != std::string::npos || alias.find(", ") != std::string::npos) &&
+                                    m_entities[root(*e)].name.find(" and ") == std::string::npos;
+                if (alias.size() < 80 && !coordination) add_alias(*e, alias);
             }
         }
         return e ? std::optional<std::size_t>(root(*e)) : std::nullopt;

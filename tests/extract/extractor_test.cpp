@@ -62,7 +62,12 @@ TEST_CASE("Extractor::propositions") {
         check({"The court fined the company last week.", {"The court | fine | the company"}, {}});
     }
     SUBCASE("passive clauses keep the surface subject and the by-agent") {
-        check({"The bridge was repaired by the engineers.", {"The bridge | repair | by the engineers"}, {"The bridge | repair | "}});
+        check({"The bridge was repaired by the engineers.", {"The bridge | repair | the engineers"}, {"The bridge | repair | "}});
+        auto all = shared_extractor().propositions("The bridge was repaired by the engineers.");
+        REQUIRE(all);
+        const Proposition* repaired = find(*all, "The bridge", "repair");
+        REQUIRE(repaired != nullptr);
+        CHECK(repaired->relation == "was repaired by");
     }
     SUBCASE("coordinated subjects and verbs split") {
         check({"Farmers and fishermen oppose the new law.",
@@ -71,7 +76,17 @@ TEST_CASE("Extractor::propositions") {
         check({"The firm bought and renovated the old hotel.",
                {"The firm | buy | the old hotel", "The firm | renovate | the old hotel"}, {}});
     }
+    SUBCASE("without an object the first preposition joins the relation") {
+        auto all = shared_extractor().propositions("The professor taught at the university for ten years.");
+        REQUIRE(all);
+        const Proposition* taught = find(*all, "The professor", "teach");
+        REQUIRE(taught != nullptr);
+        CHECK(taught->relation == "taught at");
+        REQUIRE_FALSE(taught->arguments.empty());
+        CHECK(taught->arguments.front() == "the university");
+    }
     SUBCASE("relative clauses") {
+        check({"Officials criticised the mayor, who denied the claims.", {"the mayor | deny | the claims"}, {"who | deny | the claims"}});
         check({"The scientist who discovered the virus won an award.",
                {"The scientist | discover | the virus", "The scientist | win | an award"}, {"who | discover | the virus"}});
     }
