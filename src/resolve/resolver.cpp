@@ -474,6 +474,33 @@ private:
         static const std::set<std::string> k_connectors{"'s", "'", ",", "of", "and", "for", "the", "in", "-"};
         while (!name.empty() && k_connectors.count(name.back().lower)) name.pop_back();
 
+        // an office inside the name: `Kremlin spokesman Dmitry Peskov`, `Senate Majority Leader Chuck Schumer`
+        std::optional<std::size_t> office_of;
+        if (name.size() >= 3) {
+            for (std::size_t t = name.size() - 1; t-- > 0;) {
+                std::vector<std::string> lowers_in_name;
+                for (const auto& token : name) lowers_in_name.push_back(token.lower);
+                std::size_t length = m_lexicon.title_length(lowers_in_name, t);
+                if (length == 0 || t + length >= name.size()) continue;
+                bool person_after = std::all_of(name.begin() + static_cast<std::ptrdiff_t>(t + length), name.end(),
+                                                [&](const Token& token) { return proper(a, token); });
+                if (!person_after) break;
+                std::string office;
+                for (std::size_t m = t; m < t + length; ++m) office += (office.empty() ? "" : " ") + name[m].lower;
+                if (t > 0) {
+                    std::string prefix = original(a, parse.words[name.front().word].start, parse.words[name[t - 1].word].end);
+                    if (const auto* c = m_lexicon.country_named(prefix)) country = country_entity(*c);
+                    else if (const auto* d = m_lexicon.country_of_demonym(prefix)) country = country_entity(*d);
+                    else if (auto known = named(prefix)) office_of = *known;
+                    else if (auto cue = m_lexicon.cue_type(name[t - 1].lower); cue && *cue == EntityType::org) {
+                        office_of = name_entity(prefix, EntityType::org, false);
+                    }
+                }
+                title = office;
+                name.erase(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(t + length));
+                break;
+            }
+        }
         bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), [&](const Token& t) {
             return proper(a, t) || t.lower == "of" || t.lower == "and" || t.lower == "for" || t.lower == "the" || t.lower == "in" || t.text == "-";
         }) && proper(a, name.back()) && proper(a, name.front());
@@ -507,11 +534,12 @@ private:
                 add_alias(e, acronym);
                 m_by_name[util::to_lower_ascii(acronym)] = e;
             }
-            if (!title.empty() && country && m_entities[root(e)].type == EntityType::person) {
+            if (!title.empty() && m_entities[root(e)].type == EntityType::person) {
                 Entity& person = m_entities[root(e)];
                 if (person.title.empty()) person.title = title;
-                if (!person.country) person.country = country;
-                m_nominal.push_back({e, title + " of", *country, nullptr, a, phrase.start, phrase.end, 0.8});
+                if (country && !person.country) person.country = country;
+                std::optional<std::size_t> of = country ? country : office_of;
+                if (of) m_nominal.push_back({e, title + " of", *of, nullptr, a, phrase.start, phrase.end, 0.8});
             }
             return e;
         }
