@@ -39,6 +39,7 @@ struct Clause {
     std::size_t verb = 0;         ///< word of the content verb (the copula for nominal clauses)
     std::string lemma;            ///< `invite`, `be`, `intervene`
     std::string relation;         ///< surface relation (`has invited`, `could intervene`)
+    std::vector<std::pair<int, int>> relation_spans;  ///< byte spans of the relation's words, in order
     std::vector<Argument> arguments;
     bool negated = false;
     bool passive = false;

@@ -377,6 +377,9 @@ private:
                 Clause clause = build(subject, chain, shared);
                 clause.subject_full = subject_full;
                 openers(clause, subject_word);
+                // a chain that stopped at an auxiliary (`did not`, `'ve`) with nothing after it
+                static const std::set<std::string> k_auxiliaries{"do", "have", "will", "would", "can", "could", "may", "might", "must", "shall", "should"};
+                if (clause.arguments.empty() && k_auxiliaries.count(clause.lemma)) continue;
                 clause.confidence -= subjects.size() > 1 ? 0.05 : 0.0;
                 clause.confidence -= verb_chains.size() > 1 ? 0.05 : 0.0;
                 clause.confidence -= relative ? 0.05 : 0.0;
@@ -413,6 +416,11 @@ private:
     void apposition(std::size_t noun, std::size_t other) {
         const auto& word = m_g.word(other);
         if (word.subscript.starts_with("v") || word.text.empty()) return;
+        // `Washington, Paris and Moscow` is a list, not an apposition: the appositive needs a
+        // determiner or a common-noun head, and is not itself a coordination
+        bool determiner = !m_g.linked(other, false, {"D", "DD", "YS", "YP"}).empty();
+        bool common = !word.text.empty() && !std::isupper(static_cast<unsigned char>(word.text.front()));
+        if ((!determiner && !common) || conjuncts(other, "SJ").size() > 1 || is_conjunction(word)) return;
         for (std::size_t x : conjuncts(noun, "SJ")) {
             Clause clause;
             clause.subject = phrase(x, false);
@@ -536,6 +544,7 @@ private:
         for (std::size_t w : relation_words) {
             if (!relation.empty()) relation += ' ';
             relation += m_g.word(w).text;
+            clause.relation_spans.emplace_back(m_g.word(w).start, m_g.word(w).end);
         }
         clause.relation = relation;
         clause.lemma = lemma;

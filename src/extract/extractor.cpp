@@ -102,7 +102,14 @@ public:
             if (!clause.subject_full) continue;
             Proposition base;
             base.subject = original(*clause.subject_full);
-            base.relation = clause.relation;
+            base.relation.clear();
+            for (auto [start, end] : clause.relation_spans) {
+                std::string word = original(Phrase{0, start, end});
+                if (word.empty()) continue;
+                if (!base.relation.empty()) base.relation += ' ';
+                base.relation += word;
+            }
+            if (base.relation.empty()) base.relation = clause.relation;
             base.predicate = clause.lemma;
             base.negated = clause.negated;
             base.modality = clause.modality;
