@@ -8,6 +8,8 @@
 #include "resolve/resolver.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <cctype>
 
 namespace claimgraph::extract {
@@ -69,6 +71,7 @@ public:
         : m_parser(std::move(parser)), m_lexicon(lexicon) {}
 
     Status analyse(DocumentRecord& document) const override {
+        // every piece of every sentence, parsed on up to k_threads threads (the dictionary is shared)
         std::vector<resolve::SentenceAnalysis> analyses;
         for (std::size_t i = 0; i < document.sentences.size(); ++i) {
             const std::string& text = document.sentences[i].text;
@@ -77,14 +80,30 @@ public:
                 analysis.sentence = i;
                 analysis.offset = static_cast<int>(start);
                 analysis.normalised = prepare(std::string_view(text).substr(start, end - start));
-                auto parsed = m_parser->parse(analysis.normalised.text);
-                if (!parsed) continue;
-                analysis.parse = std::move(*parsed);
-                analysis.clauses = find_clauses(analysis.parse, m_lexicon);
                 analyses.push_back(std::move(analysis));
             }
         }
-        resolve::resolve(document, analyses, m_lexicon);
+        std::vector<char> parsed(analyses.size(), 0);
+        std::atomic<std::size_t> next{0};
+        auto work = [&] {
+            for (std::size_t k = next++; k < analyses.size(); k = next++) {
+                auto parse = m_parser->parse(analyses[k].normalised.text);
+                if (!parse) continue;
+                analyses[k].parse = std::move(*parse);
+                analyses[k].clauses = find_clauses(analyses[k].parse, m_lexicon);
+                parsed[k] = 1;
+            }
+        };
+        constexpr std::size_t k_threads = 2;
+        std::vector<std::thread> threads;
+        for (std::size_t t = 1; t < std::min(k_threads, analyses.size()); ++t) threads.emplace_back(work);
+        work();
+        for (auto& thread : threads) thread.join();
+        std::vector<resolve::SentenceAnalysis> usable;
+        for (std::size_t k = 0; k < analyses.size(); ++k) {
+            if (parsed[k]) usable.push_back(std::move(analyses[k]));
+        }
+        resolve::resolve(document, usable, m_lexicon);
         return Status::ok();
     }
 
