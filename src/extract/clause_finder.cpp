@@ -97,6 +97,7 @@ public:
             const Link& link = m_g.parse().links[i];
             std::string type = type_of(link.label);
             if (type == "S" || type == "RS") subject_clause(link.left, link.right);
+            else if (type == "SI" && m_g.word(link.left).subscript.starts_with("q")) subject_clause(link.right, link.left);
             else if (type == "M" && (subtype_of(link.label).starts_with("v") || subtype_of(link.label).starts_with("g"))) {
                 reduced_relative(link.left, link.right, subtype_of(link.label).starts_with("v"));
             } else if (type == "MX" && !is_relative_pronoun(m_g, link.right) && link.left > 0) {
@@ -391,7 +392,13 @@ private:
     /// Fronted prepositional phrases (`In 2019, the firm ...`): CO links to the subject.
     void openers(Clause& clause, std::size_t subject_word) {
         for (const auto& n : m_g.linked(subject_word, false, {"CO"})) {
-            if (m_g.linked(n.word, true, {"J", "IN", "ON"}).empty()) continue;
+            auto objects = m_g.linked(n.word, true, {"J", "IN", "ON"});
+            if (objects.empty()) continue;
+            // `According to the police, ...`: a source, not an argument
+            if (m_g.lower(n.word) == "to" && n.word > 1 && m_g.lower(n.word - 1) == "according") {
+                clause.attribution = phrase(objects.front().word, false);
+                continue;
+            }
             qualifier_or_argument(clause, n.word);
         }
     }

@@ -130,6 +130,26 @@ TEST_CASE("Extractor::propositions") {
         CHECK(win->modality == "would");
         CHECK(win->attributed_to == "The coach");
     }
+    SUBCASE("quotations and sources are attributions") {
+        struct Case {
+            std::string sentence;
+            std::string subject;
+            std::string predicate;
+            std::string source;
+        };
+        const Case cases[] = {
+            {"According to the police, the suspect fled the country.", "the suspect", "flee", "the police"},
+            {"\"The talks have failed,\" a government spokesman said on Monday.", "The talks", "fail", "a government spokesman"},
+            {"\"We will not attend the summit,\" said Foreign Minister Ana Costa.", "We", "attend", "Foreign Minister Ana Costa"},
+        };
+        for (const auto& c : cases) {
+            auto all = shared_extractor().propositions(c.sentence);
+            REQUIRE(all);
+            const Proposition* p = find(*all, c.subject, c.predicate);
+            REQUIRE_MESSAGE(p != nullptr, c.sentence);
+            CHECK(p->attributed_to == c.source);
+        }
+    }
     SUBCASE("confidence varies with the parse") {
         auto clean = shared_extractor().propositions("The engineers repaired the old bridge.");
         auto rough = shared_extractor().propositions("It is clear the firm did not pay pay its taxes.");
