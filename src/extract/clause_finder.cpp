@@ -187,7 +187,22 @@ private:
         std::vector<std::size_t> out;
         expand(w, type, out, 0);
         if (type == "SJ" && out.size() > 1 && of_name_coordination(out)) return {w};
+        if (type == "SJ" && out.size() == 1) list_continuation(out);
         return out;
+    }
+
+    /// `by France, Russia and the US` read as `by France` plus an apposition `Russia and the
+    /// US` hanging off an earlier noun: the list continues after the comma.
+    void list_continuation(std::vector<std::size_t>& out) const {
+        std::size_t w = out.front();
+        if (w + 2 >= m_g.size() || m_g.word(w + 1).text != "," || !capitalised(w)) return;
+        std::size_t next = w + 2;
+        if (m_g.lower(next) == "the" && next + 1 < m_g.size()) next += 1;
+        for (const auto& n : m_g.linked(next, true, {"SJ"})) {
+            if (!n.subtype.starts_with("l") || m_g.linked(n.word, false, {"MX"}).empty()) continue;
+            expand(n.word, "SJ", out, 0);
+            return;
+        }
     }
 
     bool capitalised(std::size_t w) const {
