@@ -210,13 +210,14 @@ private:
         return !text.empty() && std::isupper(static_cast<unsigned char>(text.front()));
     }
 
-    /// `the ministers of Azerbaijan and Armenia` misread as `(the ministers of Azerbaijan) and Armenia`.
+    /// `the ministers of Azerbaijan and Armenia` misread as `(the ministers of Azerbaijan) and
+    /// Armenia` (also `talks with X and Y`).
     bool of_name_coordination(const std::vector<std::size_t>& parts) const {
         std::size_t first = parts.front();
         if (capitalised(first)) return false;
         bool of_name = false;
         for (const auto& n : m_g.linked(first, true, {"M"})) {
-            if (m_g.lower(n.word) != "of") continue;
+            if (!n.subtype.starts_with("p") && !n.subtype.starts_with("f")) continue;
             for (const auto& j : m_g.linked(n.word, true, {"J"})) of_name = of_name || capitalised(j.word);
         }
         if (!of_name) return false;
@@ -696,6 +697,19 @@ public:
 private:
     void attach(std::size_t noun, std::vector<Attachment>& out, std::set<std::size_t>& seen, int depth) const {
         if (depth > 3 || !seen.insert(noun).second) return;
+        if (is_conjunction(m_g.word(noun))) {
+            // the repaired `talks with Azerbaijan and Armenia`: the names after the first
+            // conjunct are more objects of its preposition
+            std::vector<std::size_t> parts;
+            expand(noun, "SJ", parts, 0);
+            if (parts.size() < 2 || !of_name_coordination(parts)) return;
+            std::size_t before = out.size();
+            attach(parts.front(), out, seen, depth + 1);
+            if (out.size() == before) return;
+            Attachment last = out.back();
+            for (std::size_t k = 1; k < parts.size(); ++k) out.push_back({last.noun, last.preposition, phrase(parts[k], false)});
+            return;
+        }
         for (const auto& n : m_g.linked(noun, true, {"M"})) {
             if (!(n.subtype.starts_with("p") || n.subtype.starts_with("f"))) continue;
             std::string prep = m_g.lower(n.word);

@@ -176,6 +176,18 @@ bool Lexicon::is_state_attribute(std::string_view lower) const { return m_state_
 
 bool Lexicon::is_time_word(std::string_view lower) const { return m_time_words.count(std::string(lower)) > 0; }
 
+std::string Lexicon::singular(std::string_view noun) const {
+    std::string word = util::to_lower_ascii(noun);
+    std::size_t n = word.size();
+    if (n < 4 || word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") || (word.ends_with("ies") && n < 5) ||
+        word == "series" || word == "species" || word == "news" || word == "means" || !word.ends_with('s')) {
+        return word;
+    }
+    if (word.ends_with("ies")) return word.substr(0, n - 3) + "y";
+    if (word.ends_with("ches") || word.ends_with("shes") || word.ends_with("sses") || word.ends_with("xes")) return word.substr(0, n - 2);
+    return word.substr(0, n - 1);
+}
+
 std::string Lexicon::lemma(std::string_view verb) const {
     std::string word = util::to_lower_ascii(verb);
     if (word.ends_with("n't")) word = word.substr(0, word.size() - 3);

@@ -51,6 +51,8 @@ public:
     bool is_state_attribute(std::string_view lower) const;
     /// True for a word that makes a phrase a time expression (`Friday`, `week`), lower case.
     bool is_time_word(std::string_view lower) const;
+    /// The singular of a plural noun (`talks` → `talk`, `allies` → `ally`, `series` stays).
+    std::string singular(std::string_view noun) const;
     /// The base form of an inflected verb (`invited` → `invite`, `held` → `hold`).
     std::string lemma(std::string_view verb) const;
 

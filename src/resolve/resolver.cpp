@@ -281,6 +281,7 @@ private:
     std::optional<EntityType> guess_type(const std::vector<Token>& name, const parse::Parse& parse, bool titled) const {
         const std::string& last = name.back().lower;
         if (titled) return EntityType::person;
+        if (name.size() == 1 && m_lexicon.is_time_word(last)) return EntityType::date;
         if (auto cue = m_lexicon.cue_type(last)) return cue;
         std::string joined;
         for (const auto& t : name) joined += (joined.empty() ? "" : " ") + t.text;
@@ -543,8 +544,15 @@ private:
             }
             return e;
         }
-        // common-noun phrases
-        std::string text = original(a, parse.words[rest.front().word].start, parse.words[rest.back().word].end);
+        // common-noun phrases, named with their possessor (`Thursday's talks`, `Russia's foreign ministry`)
+        std::size_t named_from = rest.front().word;
+        for (std::size_t m = 0; m < all.size(); ++m) {
+            if (!k_determiners.count(all[m].lower)) {
+                named_from = all[m].word;
+                break;
+            }
+        }
+        std::string text = original(a, parse.words[named_from].start, parse.words[rest.back().word].end);
         std::string head_lower = util::to_lower_ascii(head_word.base);
         if (const auto* c = m_lexicon.country_of_demonym(head_word.text); c && plural_noun(head)) {
             Entity group;
@@ -688,10 +696,12 @@ private:
         if (!nominal && m_lexicon.is_title(m_lexicon.lemma(parse.words[object.head].text))) return;
         for (const auto& attachment : extract::noun_attachments(parse, m_lexicon, object.head)) {
             const std::string& prep = attachment.preposition;
-            if (nominal ? attachment.noun != object.head || (prep != "of" && !k_relational.count(prep)) : !k_relational.count(prep)) continue;
+            bool coordinated = parse.words[object.head].subscript.starts_with("j");
+            bool own = attachment.noun == object.head || coordinated;
+            if (nominal ? !own || (prep != "of" && !k_relational.count(prep)) : !k_relational.count(prep)) continue;
             auto t = entity_of(a, attachment.object, 0, false);
-            if (!t || m_entities[root(*t)].description) continue;
-            std::string noun = m_lexicon.lemma(parse.words[attachment.noun].text);
+            if (!t || m_entities[root(*t)].description || m_entities[root(*t)].type == EntityType::date) continue;
+            std::string noun = m_lexicon.singular(parse.words[attachment.noun].text);
             std::string predicate = verb.empty() ? noun + " " + prep : verb + " " + noun + " " + prep;
             add_claim(s, predicate, *t, clause, a, 0.85);
         }
@@ -724,7 +734,7 @@ private:
         for (const Argument& argument : clause.arguments) {
             if (argument.role != Role::object) continue;
             auto object = entity_of(a, argument.phrase, 0, false);
-            std::string noun = m_lexicon.lemma(m_analyses[a].parse.words[argument.phrase.head].text);
+            std::string noun = m_lexicon.singular(m_analyses[a].parse.words[argument.phrase.head].text);
             if (object && m_entities[root(*object)].description && !m_lexicon.is_title(noun)) with_object = predicate + " " + noun;
             break;
         }
