@@ -515,7 +515,7 @@ private:
             while (name.front().word > 1) {
                 const auto& before = parse.words[name.front().word - 1];
                 const auto& first = parse.words[name.front().word];
-                bool given = before.guessed || before.subscript == "m" || before.subscript == "f" || before.subscript == "b";
+                bool given = before.guessed || before.null || before.subscript == "m" || before.subscript == "f" || before.subscript == "b";
                 if (!given || !is_upper(before.text) || before.end + 1 != first.start || name.front().word == 1 ||
                     m_lexicon.country_named(before.text) || m_lexicon.country_of_demonym(before.text) ||
                     m_lexicon.is_title(util::to_lower_ascii(before.text))) {
@@ -638,7 +638,9 @@ private:
                 if (argument.preposition != "as") continue;
                 auto subject = entity_of(a, *clause.subject, 0, false);
                 auto other = entity_of(a, argument.phrase, 0, false);
-                if (subject && other && !m_entities[root(*other)].description) merge(*subject, *other);
+                if (subject && other && !m_entities[root(*other)].description && !m_entities[root(*subject)].description) {
+                    merge(*subject, *other);
+                }
             }
         }
     }
@@ -662,7 +664,8 @@ private:
                     first = m.entity;
                     first_length = m.end - m.start;
                 }
-                if (m.start == words[w + 2].start && m.end - m.start > second_length) {
+                bool right_after = m.start >= words[w + 2].start && (w + 4 >= words.size() || m.start <= words[w + 3].start);
+                if (right_after && m.end - m.start > second_length) {
                     second = m.entity;
                     second_length = m.end - m.start;
                 }
