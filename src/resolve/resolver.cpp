@@ -113,6 +113,7 @@ public:
             for (const auto& np : phrases) entity_of(a, np.phrase, np.depth, false);
             for (const Clause& clause : m_analyses[a].clauses) identities(a, clause);
             known_as(a);
+            type_places(a);
         }
         for (std::size_t a = 0; a < m_analyses.size(); ++a) {
             for (const Clause& clause : m_analyses[a].clauses) claims(a, clause);
@@ -645,6 +646,22 @@ private:
         }
     }
 
+    /// An untyped name after a place preposition (`in Lagos`, `inside Tigray`) is a place.
+    void type_places(std::size_t a) {
+        static const std::set<std::string> k_place_prepositions{"in", "inside", "into", "near", "at", "across", "around", "from", "outside"};
+        const parse::Parse& parse = m_analyses[a].parse;
+        for (const auto& link : parse.links) {
+            if (!link.label.starts_with("J") || !k_place_prepositions.count(util::to_lower_ascii(parse.words[link.left].text))) continue;
+            for (const auto& [key, entity] : m_cache) {
+                if (std::get<0>(key) != a || !entity) continue;
+                const parse::Word& head = parse.words[link.right];
+                if (std::get<1>(key) > head.start || std::get<2>(key) < head.end) continue;
+                Entity& e = m_entities[root(*entity)];
+                if (e.type == EntityType::other && !e.description && is_upper(head.text)) e.type = EntityType::gpe;
+            }
+        }
+    }
+
     /// `Nagorno-Karabakh, also known as Upper Karabakh,`: two names of one entity.
     void known_as(std::size_t a) {
         const auto& words = m_analyses[a].parse.words;
@@ -699,8 +716,11 @@ private:
         if (!nominal && m_lexicon.is_title(m_lexicon.lemma(parse.words[object.head].text))) return;
         for (const auto& attachment : extract::noun_attachments(parse, m_lexicon, object.head)) {
             const std::string& prep = attachment.preposition;
-            bool coordinated = parse.words[object.head].subscript.starts_with("j");
-            bool own = attachment.noun == object.head || coordinated;
+            // the head itself, or the first conjunct of a repaired `talks with X and Y`
+            bool own = attachment.noun == object.head ||
+                       std::any_of(parse.links.begin(), parse.links.end(), [&](const parse::Link& l) {
+                           return l.label.starts_with("SJl") && l.left == attachment.noun && l.right == object.head;
+                       });
             if (nominal ? !own || (prep != "of" && !k_relational.count(prep)) : !k_relational.count(prep)) continue;
             auto t = entity_of(a, attachment.object, 0, false);
             if (!t || m_entities[root(*t)].description || m_entities[root(*t)].type == EntityType::date) continue;

@@ -46,6 +46,9 @@ TEST_CASE("golden: putin-invites-fms") {
         CHECK(find("Ilham Aliyev", "president of", "Azerbaijan") != nullptr);
         CHECK(find("Nikol Pashinyan", "prime minister of", "Armenia") != nullptr);
         CHECK(find("Turkey", "ally of", "Azerbaijan") != nullptr);
+        CHECK(find("France", "co chair by", "OSCE Minsk Group") == nullptr);
+        CHECK(find("Russia", "co chair", "OSCE Minsk Group") != nullptr);
+        CHECK(find("Russia’s foreign ministry", "in talk with", "Armenia") != nullptr);
         const ClaimRecord* shelled = find("Azeri forces", "shell", "Stepanakert");
         REQUIRE(shelled != nullptr);
         CHECK(shelled->attributed_to == "ethnic Armenians");
@@ -68,6 +71,10 @@ TEST_CASE("golden: putin-invites-fms") {
         const EntityRecord* csto = named("Collective Security Treaty Organisation");
         REQUIRE(csto != nullptr);
         CHECK(std::count(csto->aliases.begin(), csto->aliases.end(), "CSTO") == 1);
+        const EntityRecord* karabakh = named("Nagorno-Karabakh");
+        REQUIRE(karabakh != nullptr);
+        CHECK(karabakh->type == EntityType::gpe);
+        CHECK(std::count(karabakh->aliases.begin(), karabakh->aliases.end(), "Upper Karabakh") == 1);
         CHECK(named("Mikhail Mishustin") != nullptr);
         CHECK(named("Ali Asadov") != nullptr);
         for (const auto& e : d.entities) {
