@@ -526,6 +526,8 @@ private:
             }
             std::string text = original(a, parse.words[name.front().word].start, parse.words[name.back().word].end);
             if (const auto* c = m_lexicon.country_of_demonym(text); c && name.size() == 1 && !plural_noun(name[0].lower)) {
+                // a lone adjective (`Putin invites Azerbaijani, Armenian FMs`) is a misparse, not a country
+                if (all.size() == 1 && !m_lexicon.country_named(text)) return std::nullopt;
                 return country_entity(*c);
             }
             if (!acronym.empty() && !m_acronyms.count(acronym)) m_acronyms[acronym] = text;
