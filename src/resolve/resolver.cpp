@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -202,6 +203,9 @@ private:
         for (std::size_t e = 0; e < m_entities.size(); ++e) {
             if (root(e) != e || m_entities[e].description) continue;
             const Entity& other = m_entities[e];
+            // both rules need the same last word: a cheap filter before splitting
+            std::size_t space = other.name.rfind(' ');
+            if (std::string_view(other.name).substr(space == std::string::npos ? 0 : space + 1) != words.back()) continue;
             std::vector<std::string> other_words = util::split(other.name, ' ');
             bool person = other.type == EntityType::person || (type && *type == EntityType::person);
             bool compatible = !type || other.type == EntityType::other || other.type == *type;
@@ -654,8 +658,10 @@ private:
         const parse::Parse& parse = m_analyses[a].parse;
         for (const auto& link : parse.links) {
             if (!link.label.starts_with("J") || !k_place_prepositions.count(util::to_lower_ascii(parse.words[link.left].text))) continue;
-            for (const auto& [key, entity] : m_cache) {
-                if (std::get<0>(key) != a || !entity) continue;
+            for (auto it = m_cache.lower_bound(std::make_tuple(a, std::numeric_limits<int>::min(), std::numeric_limits<int>::min()));
+                 it != m_cache.end() && std::get<0>(it->first) == a; ++it) {
+                const auto& [key, entity] = *it;
+                if (!entity) continue;
                 const parse::Word& head = parse.words[link.right];
                 if (std::get<1>(key) > head.start || std::get<2>(key) < head.end) continue;
                 Entity& e = m_entities[root(*entity)];
