@@ -46,11 +46,17 @@ parse::Normalised prepare(std::string_view sentence) {
 
 /// Byte ranges of the pieces of a sentence that the splitter left joined
 /// (`... on Friday. "The president ...`): a full stop after a lower-case word or
-/// digit, a space, then a capital or an opening quote.
+/// digit, a space, then a capital or an opening quote; or a line break.
 std::vector<std::pair<std::size_t, std::size_t>> pieces(std::string_view text) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     std::size_t start = 0;
     for (std::size_t i = 2; i + 2 < text.size(); ++i) {
+        if (text[i] == '\n') {
+            // a heading or dateline line the splitter kept with the next sentence
+            if (i > start) out.emplace_back(start, i);
+            start = i + 1;
+            continue;
+        }
         if ((text[i] != '.' && text[i] != '?' && text[i] != '!') || text[i + 1] != ' ') continue;
         unsigned char before = static_cast<unsigned char>(text[i - 1]);
         unsigned char before2 = static_cast<unsigned char>(text[i - 2]);
