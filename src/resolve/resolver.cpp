@@ -466,6 +466,15 @@ private:
             break;
         }
         std::vector<Token> name(rest.begin() + static_cast<std::ptrdiff_t>(k), rest.end());
+        if (!title.empty()) {
+            // a titled person's name ends at a coordination (`... Ilham Aliyev and the Prime Minister ...`)
+            for (std::size_t m = 0; m < name.size(); ++m) {
+                if (name[m].lower == "and" || name[m].text == "," || name[m].lower == "or") {
+                    name.resize(m);
+                    break;
+                }
+            }
+        }
         // acronym in brackets: `Collective Security Treaty Organisation (CSTO)`
         std::string acronym;
         for (std::size_t m = 1; m + 1 < name.size(); ++m) {
