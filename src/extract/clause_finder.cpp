@@ -758,8 +758,11 @@ private:
         }
         // quotations: `"...," the Kremlin said` (CP from the quote or the wall to the speech verb)
         for (const Link& link : m_g.parse().links) {
-            if (type_of(link.label) != "CP" || m_g.word(link.left).text != "\"") continue;
+            if (type_of(link.label) != "CP") continue;
             std::size_t verb = link.right;
+            // `"...," X said` (from the closing quote) or `..., officials said` (from the wall)
+            bool quote = m_g.word(link.left).text == "\"";
+            if (!quote && !(link.left == 0 && m_lexicon.is_reporting_verb(m_lexicon.lemma(m_g.word(verb).base)))) continue;
             const Clause* speech = nullptr;
             for (const Clause& c : m_clauses) {
                 if (c.subject && (c.verb == verb || m_g.word(c.verb).start == m_g.word(verb).start)) speech = &c;

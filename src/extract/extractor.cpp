@@ -195,6 +195,8 @@ Result<std::unique_ptr<Extractor>> create_extractor(const ExtractorOptions& opti
     parse::ParserOptions parser_options;
     parser_options.max_parse_seconds = options.max_parse_seconds;
     parser_options.max_sentence_bytes = options.max_sentence_bytes;
+    const Lexicon& lexicon = Lexicon::shared();
+    parser_options.speech_verb = [&lexicon](std::string_view word) { return lexicon.is_reporting_verb(lexicon.lemma(word)); };
     auto parser = parse::create_parser(parser_options);
     if (!parser) return parser.status();
     return std::unique_ptr<Extractor>(std::make_unique<LinkGrammarExtractor>(std::move(*parser), Lexicon::shared()));

@@ -116,7 +116,10 @@ private:
                 std::size_t count = linkage_get_num_words(candidate);
                 for (std::size_t w = 0; w < count; ++w) {
                     std::string_view form = linkage_get_word(candidate, w);
-                    odd = odd || (!quoted && (form.ends_with(".q") || form.ends_with(".q-d")));
+                    if (!quoted && (form.ends_with(".q") || form.ends_with(".q-d"))) {
+                        std::string_view base = form.substr(0, form.rfind('.'));
+                        odd = odd || !m_options.speech_verb || !m_options.speech_verb(base);
+                    }
                     // `Brazil's President X` read as `Brazil is President X`
                     if (form == "'s.v" && w + 1 < count) {
                         std::string_view next = linkage_get_word(candidate, w + 1);

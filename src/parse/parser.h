@@ -5,6 +5,7 @@
 
 #include <claimgraph/status.h>
 
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -15,6 +16,9 @@ struct ParserOptions {
     double max_parse_seconds = 5.0;  ///< per parse call; a time-out falls back to a panic parse
     std::size_t max_sentence_bytes = 2000;
     int max_null_count = 3;          ///< nulls allowed before the panic fallback
+    /// True for a word that may introduce speech without quotation marks (`said`); a
+    /// linkage reading any other word as a quotation verb (`held.q-d`) is avoided.
+    std::function<bool(std::string_view)> speech_verb;
 };
 
 /// Thread-safe: parse() may run from many threads at once.

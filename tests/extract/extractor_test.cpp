@@ -141,6 +141,7 @@ TEST_CASE("Extractor::propositions") {
             {"According to the police, the suspect fled the country.", "the suspect", "flee", "the police"},
             {"\"The talks have failed,\" a government spokesman said on Monday.", "The talks", "fail", "a government spokesman"},
             {"\"We will not attend the summit,\" said Foreign Minister Ana Costa.", "We", "attend", "Foreign Minister Ana Costa"},
+            {"The storm destroyed 300 homes in the north, local officials said.", "The storm", "destroy", "local officials"},
         };
         for (const auto& c : cases) {
             auto all = shared_extractor().propositions(c.sentence);
