@@ -48,7 +48,8 @@ std::string restore_e(std::string stem) {
     else if (single_vowel && (last == 'd' || last == 'k' || last == 'b')) add = true;
     else if (single_vowel && last == 't' && (before == 'a' || before == 'u' || before == 'o')) add = true;
     else if (single_vowel && last == 't' && before == 'i' && (third == 'v' || third == 'n' || third == 'c')) add = true;
-    else if (single_vowel && last == 's' && !(before == 'u' && n >= 4 && !is_vowel(stem[n - 4]))) add = true;
+    else if (stem.ends_with("us")) add = !(stem.ends_with("cus") && !stem.ends_with("ccus"));  // accuse, cause; focus
+    else if (single_vowel && last == 's') add = true;
     else if (single_vowel && last == 'r' && before != 'e') add = true;
     else if (single_vowel && last == 'l' && (before == 'u' || before == 'i' || before == 'o')) add = true;
     else if (single_vowel && (last == 'm' || (last == 'n' && before != 'o' && before != 'e'))) add = true;

@@ -421,6 +421,14 @@ private:
         if (possessor && m_entities[root(*possessor)].type == EntityType::gpe) possessor_country = root(*possessor);
         std::vector<Token> rest(all.begin() + static_cast<std::ptrdiff_t>(std::min(i, all.size())), all.end());
         if (rest.empty()) return std::nullopt;
+        // `Kampala of delays` (a misattached of-phrase): a name keeps an `of` only before another name
+        for (std::size_t m = 0; m + 1 < rest.size(); ++m) {
+            if (rest[m].word != phrase.head || !proper(a, rest[m]) || rest[m + 1].lower != "of") continue;
+            std::size_t after = m + 2;
+            while (after < rest.size() && k_determiners.count(rest[after].lower)) ++after;
+            if (after >= rest.size() || !proper(a, rest[after])) rest.resize(m + 1);
+            break;
+        }
 
         // nationality and titles before the head
         std::optional<std::size_t> country = possessor_country;
@@ -666,7 +674,8 @@ private:
         static const std::set<std::string> k_place_prepositions{"in", "inside", "into", "near", "at", "across", "around", "from", "outside"};
         const parse::Parse& parse = m_analyses[a].parse;
         for (const auto& link : parse.links) {
-            if (!link.label.starts_with("J") || !k_place_prepositions.count(util::to_lower_ascii(parse.words[link.left].text))) continue;
+            std::string link_word = util::to_lower_ascii(parse.words[link.left].text);
+            if (!link.label.starts_with("J") || !k_place_prepositions.count(link_word)) continue;
             for (auto it = m_cache.lower_bound(std::make_tuple(a, std::numeric_limits<int>::min(), std::numeric_limits<int>::min()));
                  it != m_cache.end() && std::get<0>(it->first) == a; ++it) {
                 const auto& [key, entity] = *it;
@@ -674,7 +683,20 @@ private:
                 const parse::Word& head = parse.words[link.right];
                 if (std::get<1>(key) > head.start || std::get<2>(key) < head.end) continue;
                 Entity& e = m_entities[root(*entity)];
-                if (e.type == EntityType::other && !e.description && is_upper(head.text)) e.type = EntityType::gpe;
+                // an untitled "person" guessed from two unknown words is a place after `in`/`inside`
+                bool strictly_place = link_word != "from" && link_word != "at";
+                bool retype = e.type == EntityType::other || (strictly_place && e.type == EntityType::person && e.title.empty());
+                if (retype && !e.description && is_upper(head.text)) {
+                    if (e.type == EntityType::person) {
+                        // drop the surname alias given when it looked like a person
+                        std::size_t space = e.name.rfind(' ');
+                        if (space != std::string::npos) {
+                            std::string last = e.name.substr(space + 1);
+                            e.aliases.erase(std::remove(e.aliases.begin(), e.aliases.end(), last), e.aliases.end());
+                        }
+                    }
+                    e.type = EntityType::gpe;
+                }
             }
         }
     }

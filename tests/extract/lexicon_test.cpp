@@ -44,7 +44,8 @@ TEST_CASE("Lexicon") {
         const Case cases[] = {{"invited", "invite"}, {"held", "hold"},       {"shelled", "shell"},   {"stopped", "stop"},
                               {"tried", "try"},      {"mediates", "mediate"}, {"controlled", "control"}, {"condemned", "condemn"},
                               {"decided", "decide"}, {"including", "include"}, {"fought", "fight"},    {"added", "add"},
-                              {"wanted", "want"},    {"discussed", "discuss"}};
+                              {"wanted", "want"},    {"discussed", "discuss"},
+                              {"accused", "accuse"}, {"caused", "cause"},    {"focused", "focus"},    {"used", "use"}};
         for (const auto& c : cases) {
             CHECK_MESSAGE(lexicon.lemma(c.form) == c.lemma, c.form);
         }

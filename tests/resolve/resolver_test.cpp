@@ -105,6 +105,13 @@ TEST_CASE("resolve") {
         CHECK(azerbaijan->type == EntityType::gpe);
         CHECK(std::count(azerbaijan->aliases.begin(), azerbaijan->aliases.end(), "Azeri") == 1);
     }
+    SUBCASE("capitals as subjects stand for their country; names after `in` are places") {
+        auto d = analyse("Nairobi accused Kampala of delays. Crowds gathered in Port Zelva on Monday.");
+        CHECK(has(edges(d), "Kenya | accuse | Kampala"));
+        const EntityRecord* port = entity(d, "Port Zelva");
+        REQUIRE(port != nullptr);
+        CHECK(port->type == EntityType::gpe);
+    }
     SUBCASE("passives become active claims; evidence offsets point into the text") {
         std::string text = "The port of Vellar was shelled by Ostrian forces on Tuesday.";
         auto d = analyse(text);
