@@ -207,7 +207,7 @@ private:
 
     bool capitalised(std::size_t w) const {
         const std::string& text = m_g.word(w).text;
-        return !text.empty() && std::isupper(static_cast<unsigned char>(text.front()));
+        return util::starts_upper(text);
     }
 
     /// `the ministers of Azerbaijan and Armenia` misread as `(the ministers of Azerbaijan) and
@@ -350,7 +350,7 @@ private:
                 const auto& word = m_g.word(k);
                 bool noun = word.subscript.starts_with("n") || word.subscript == "p" || word.subscript == "s" ||
                             word.subscript == "l" || word.subscript == "m" || word.subscript == "f" || word.subscript == "b" ||
-                            (word.guessed && !word.text.empty() && std::isupper(static_cast<unsigned char>(word.text.front())));
+                            (word.guessed && util::starts_upper(word.text));
                 if (noun) return k;
             }
         }
@@ -442,7 +442,7 @@ private:
         // `Washington, Paris and Moscow` is a list, not an apposition: the appositive needs a
         // determiner or a common-noun head, and is not itself a coordination
         bool determiner = !m_g.linked(other, false, {"D", "DD", "YS", "YP"}).empty();
-        bool common = !word.text.empty() && !std::isupper(static_cast<unsigned char>(word.text.front()));
+        bool common = !word.text.empty() && !util::starts_upper(word.text);
         if ((!determiner && !common) || conjuncts(other, "SJ").size() > 1 || is_conjunction(word)) return;
         for (std::size_t x : conjuncts(noun, "SJ")) {
             Clause clause;
@@ -615,7 +615,7 @@ private:
                     argument.role = Role::prepositional;
                     argument.preposition = "@time";
                 } else if ((p == "in" || p == "at" || p == "inside") && !m_g.word(o).text.empty() &&
-                           std::isupper(static_cast<unsigned char>(m_g.word(o).text.front())) && clause.place.empty()) {
+                           util::starts_upper(m_g.word(o).text) && clause.place.empty()) {
                     clause.place = full;
                 }
                 clause.arguments.push_back(argument);

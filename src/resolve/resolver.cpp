@@ -35,7 +35,7 @@ const std::set<std::string> k_person_pronouns{"he", "him", "his", "she", "her", 
 const std::set<std::string> k_thing_pronouns{"it", "its", "itself"};
 const std::set<std::string> k_plural_pronouns{"they", "them", "their", "themselves"};
 
-bool is_upper(const std::string& text) { return !text.empty() && std::isupper(static_cast<unsigned char>(text.front())); }
+bool is_upper(const std::string& text) { return util::starts_upper(text); }
 
 bool all_caps(const std::string& text) {
     int letters = 0;
@@ -394,7 +394,8 @@ private:
 
         static const std::set<std::string> k_not_entities{"who", "whom", "which", "that", "what", "there", "here", "this", "these",
                                                           "those", "one", "others", "i", "we", "you", "me", "itself"};
-        if (all.size() == 1 && (k_not_entities.count(head) || !std::isalnum(static_cast<unsigned char>(head.front())))) return std::nullopt;
+        bool letter = std::isalnum(static_cast<unsigned char>(head.front())) || static_cast<unsigned char>(head.front()) >= 0x80;
+        if (all.size() == 1 && (k_not_entities.count(head) || !letter)) return std::nullopt;
         if (all.size() == 1 && (k_person_pronouns.count(head) || k_thing_pronouns.count(head) || k_plural_pronouns.count(head))) {
             anaphor = true;
             return pronoun(a, head, phrase.start);
