@@ -458,8 +458,6 @@ private:
                             continue;
                         }
                         // `the head of a six-country military alliance`: an office of something else
-                        std::string text;
-                        for (std::size_t n = 0; n < rest.size(); ++n) text += (text.empty() ? "" : " ") + rest[n].text;
                         return office_entity(title, std::nullopt, original(a, parse.words[rest.front().word].start, parse.words[rest.back().word].end));
                     }
                 }
@@ -578,7 +576,6 @@ private:
             }
         }
         std::string text = original(a, parse.words[named_from].start, parse.words[rest.back().word].end);
-        std::string head_lower = util::to_lower_ascii(head_word.base);
         if (const auto* c = m_lexicon.country_of_demonym(head_word.text); c && plural_noun(head)) {
             Entity group;
             if (auto existing = named(text)) return *existing;
