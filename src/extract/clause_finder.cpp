@@ -124,7 +124,7 @@ private:
             if (k_left.count(n.type) || name_opener || n.type.starts_with("_") || (conjunction && n.type == "SJ")) collect(n.word, full, seen);
         }
         for (const auto& n : m_g.linked(w, true)) {
-            if (n.type == "J" || n.type == "IN" || n.type == "ON" || n.type == "TM" || n.type == "NM" || n.type == "OF" ||
+            if (n.type == "J" || n.type == "IN" || n.type == "ON" || n.type == "TM" || n.type == "NM" || n.type == "OF" || n.type == "TI" ||
                 (conjunction && n.type == "SJ")) {
                 collect(n.word, full, seen);
             } else if (n.type == "M" && (n.subtype.starts_with("p") || n.subtype.starts_with("f"))) {
@@ -527,7 +527,8 @@ private:
             } else if (n.type == "MV" && n.subtype.starts_with("pn")) {
                 Phrase when = phrase(n.word, true);
                 if (clause.time.empty()) clause.time = text(when.start, when.end);
-            } else if (n.type == "MV" && (n.subtype.starts_with("p") || n.subtype.starts_with("x") || n.subtype.starts_with("l"))) {
+            } else if (n.type == "MV" && (n.subtype.starts_with("p") || n.subtype.starts_with("x") || n.subtype.starts_with("l") ||
+                                          n.subtype.starts_with("t"))) {
                 qualifier_or_argument(clause, n.word);
             } else if (n.type == "MV" && n.subtype.starts_with("s")) {
                 std::string conjunction = m_g.lower(n.word);
@@ -601,7 +602,8 @@ private:
 
     void qualifier_or_argument(Clause& clause, std::size_t prep) {
         std::string p = m_g.lower(prep);
-        auto objects = m_g.linked(prep, true, {"J", "IN", "ON", "TM", "JT"});
+        auto objects = m_g.linked(prep, true, {"J", "IN", "ON", "TM", "JT", "TI"});
+        if (objects.empty() && m_g.lower(prep) == "than") objects = m_g.linked(prep, true, {"O"});
         if (objects.empty()) return;
         for (const auto& object : objects) {
             Phrase whole = phrase(object.word, true);
@@ -610,7 +612,7 @@ private:
                 argument.full.start = std::min(argument.full.start, whole.start);
                 argument.full.end = std::max(argument.full.end, whole.end);
                 std::string full = text(argument.full.start, argument.full.end);
-                if (object.type != "J" || is_time_phrase(argument.phrase) || p == "since" || p == "until" || p == "during") {
+                if ((object.type != "J" && object.type != "TI" && object.type != "O") || is_time_phrase(argument.phrase) || p == "since" || p == "until" || p == "during") {
                     if (clause.time.empty()) clause.time = full;
                     argument.role = Role::prepositional;
                     argument.preposition = "@time";
