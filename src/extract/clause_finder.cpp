@@ -390,6 +390,7 @@ private:
             std::size_t head = antecedent(s);
             Phrase subject = phrase(head, false);
             Phrase subject_full = phrase(head, true);
+            std::vector<Clause> group;
             for (const auto& [chain, shared] : verb_chains) {
                 Clause clause = build(subject, chain, shared);
                 clause.subject_full = subject_full;
@@ -400,8 +401,27 @@ private:
                 clause.confidence -= subjects.size() > 1 ? 0.05 : 0.0;
                 clause.confidence -= verb_chains.size() > 1 ? 0.05 : 0.0;
                 clause.confidence -= relative ? 0.05 : 0.0;
-                add(std::move(clause));
+                group.push_back(std::move(clause));
             }
+            share_agents(group);
+            for (Clause& clause : group) add(std::move(clause));
+        }
+    }
+
+    /// `is populated and governed by X`: coordinated passives share the agent.
+    static void share_agents(std::vector<Clause>& group) {
+        std::vector<Argument> agents;
+        for (const Clause& clause : group) {
+            for (const Argument& a : clause.arguments) {
+                if (clause.passive && a.role == Role::agent) agents.push_back(a);
+            }
+        }
+        if (agents.empty()) return;
+        for (Clause& clause : group) {
+            bool has_agent = std::any_of(clause.arguments.begin(), clause.arguments.end(), [](const Argument& a) { return a.role == Role::agent; });
+            if (!clause.passive || has_agent) continue;
+            clause.arguments.insert(clause.arguments.end(), agents.begin(), agents.end());
+            clause.confidence -= 0.05;
         }
     }
 

@@ -79,6 +79,7 @@ struct Mention {
     int end = 0;
     int depth = 0;
     bool anaphor = false;  ///< a pronoun or definite description (not an alias)
+    bool oblique = false;  ///< the object of a preposition: less salient than subjects and objects
 };
 
 /// A claim before entity merging is final.
@@ -348,7 +349,7 @@ private:
             if (!ok) continue;
             std::size_t distance = sentence - ms;
             // Hobbs-like: nearest sentence, shallowest, then leftmost (longest first)
-            std::tuple<std::size_t, int, int> rank{distance, 0, m.start * 1000 - (m.end - m.start)};
+            std::tuple<std::size_t, int, int> rank{distance, m.oblique ? 1 : 0, m.start * 1000 - (m.end - m.start)};
             if (!best || rank < best_rank) {
                 best = m.entity;
                 best_rank = rank;
@@ -371,7 +372,9 @@ private:
         std::optional<std::size_t> e = analyse_phrase(a, phrase, as_subject, anaphor);
         m_cache[key] = e;
         if (e) {
-            m_mentions.push_back({*e, a, phrase.start, phrase.end, depth, anaphor});
+            const auto& links = m_analyses[a].parse.links;
+            bool oblique = std::any_of(links.begin(), links.end(), [&](const parse::Link& l) { return l.right == phrase.head && l.label.starts_with("J"); });
+            m_mentions.push_back({*e, a, phrase.start, phrase.end, depth, anaphor, oblique});
             if (!anaphor) {
                 std::string text = original(a, phrase.start, phrase.end);
                 std::vector<std::string> words = util::split(text, ' ');
