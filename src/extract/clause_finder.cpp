@@ -73,7 +73,8 @@ private:
 };
 
 bool is_conjunction(const parse::Word& word) {
-    return word.subscript.starts_with("j") && word.subscript != "j-r" && word.subscript != "j-c";
+    // `and.v-fill` is the parser's filler reading of a verb coordination
+    return (word.subscript.starts_with("j") && word.subscript != "j-r" && word.subscript != "j-c") || word.subscript == "v-fill";
 }
 
 /// Words that cannot head a subject (misparses make prepositions subjects).
@@ -369,7 +370,9 @@ private:
                     merged.words.insert(merged.words.end(), tail.words.begin(), tail.words.end());
                     merged.last = tail.last;
                     merged.negated = merged.negated || tail.negated;
-                    merged.passive = tail.passive || (chain.passive && tail.words.size() == 1);
+                    bool be = std::any_of(chain.words.begin(), chain.words.end(), [&](std::size_t w) { return m_lexicon.lemma(m_g.word(w).base) == "be"; });
+                    bool participle = tail.words.size() == 1 && (m_g.word(tail.last).subscript == "v-d" || m_g.word(tail.last).subscript == "w-d");
+                    merged.passive = tail.passive || ((chain.passive || be) && participle);
                     if (!tail.modality.empty()) merged.modality = tail.modality;
                     merged.conjunction.reset();
                     out.emplace_back(merged, *chain.conjunction);

@@ -112,6 +112,14 @@ TEST_CASE("resolve") {
         REQUIRE(port != nullptr);
         CHECK(port->type == EntityType::gpe);
     }
+    SUBCASE("coordinated passives share the agent; pronouns prefer the subject over a prepositional object") {
+        auto d = analyse("Under the old treaty, Velmar belongs to Ostria. It is ruled and taxed by the regional council.");
+        auto all = edges(d);
+        CHECK(has(all, "Velmar | belong to | Ostria"));
+        CHECK(has(all, "regional council | rule | Velmar"));
+        CHECK(has(all, "regional council | tax | Velmar"));
+        CHECK_FALSE(has(all, "regional council | rule | old treaty"));
+    }
     SUBCASE("passives become active claims; evidence offsets point into the text") {
         std::string text = "The port of Vellar was shelled by Ostrian forces on Tuesday.";
         auto d = analyse(text);
