@@ -743,6 +743,8 @@ private:
     }
 
     void add_claim(std::size_t s, std::string predicate, std::size_t o, const Clause& clause, std::size_t a, double factor) {
+        // a date is a time qualifier, not a participant
+        if (m_entities[root(o)].type == EntityType::date || m_entities[root(s)].type == EntityType::date) return;
         int start = clause.subject ? clause.subject->start : 0;
         int end = start;
         for (const Argument& argument : clause.arguments) end = std::max(end, argument.full.end);
