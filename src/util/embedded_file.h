@@ -1,4 +1,4 @@
-// Files compiled into the binary at build time (schema migrations, canned queries).
+// Files compiled into the binary at build time (schema migrations, canned queries, lexicons).
 #pragma once
 
 #include <span>
@@ -19,4 +19,6 @@ namespace claimgraph::embedded {
 std::span<const util::EmbeddedFile> schema_files();
 /// The files of `queries/`, sorted by name. Defined in generated code.
 std::span<const util::EmbeddedFile> query_files();
+/// The files of `data/lexicon/` (word lists of the extractor), sorted by name.
+std::span<const util::EmbeddedFile> lexicon_files();
 }  // namespace claimgraph::embedded

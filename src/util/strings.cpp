@@ -4,6 +4,7 @@
 #include "util/utf8.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cstdint>
 #include <numeric>
@@ -136,6 +137,21 @@ std::string sha256_hex(std::string_view data) {
         for (int shift = 28; shift >= 0; shift -= 4) out.push_back(k_hex[(word >> shift) & 0xF]);
     }
     return out;
+}
+
+bool starts_upper(std::string_view text) {
+    if (text.empty()) return false;
+    auto first = static_cast<unsigned char>(text[0]);
+    if (first < 0x80) return std::isupper(first) != 0;
+    if ((first & 0xE0) != 0xC0 || text.size() < 2) return false;
+    unsigned cp = ((first & 0x1Fu) << 6) | (static_cast<unsigned char>(text[1]) & 0x3Fu);
+    if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+    if (cp >= 0x100 && cp <= 0x137) return cp % 2 == 0;
+    if (cp >= 0x139 && cp <= 0x148) return cp % 2 == 1;
+    if (cp >= 0x14A && cp <= 0x177) return cp % 2 == 0;
+    if (cp == 0x178 || cp == 0x179 || cp == 0x17B || cp == 0x17D) return true;
+    if (cp >= 0x391 && cp <= 0x3A9) return true;
+    return cp >= 0x400 && cp <= 0x42F;
 }
 
 }  // namespace claimgraph::util

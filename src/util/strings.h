@@ -22,6 +22,9 @@ std::vector<std::string> split(std::string_view text, char separator);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// True if `text` is valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
 bool is_valid_utf8(std::string_view text);
+/// True when the first character of UTF-8 `text` is an upper-case letter (ASCII,
+/// Latin-1, Latin Extended-A, Greek and Cyrillic capitals).
+bool starts_upper(std::string_view text);
 /// Lower-case hex SHA-256 of `data` (FIPS 180-4).
 std::string sha256_hex(std::string_view data);
 

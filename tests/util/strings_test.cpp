@@ -51,3 +51,16 @@ TEST_CASE("trim, split, join, case") {
     CHECK(iequals("Kremlin", "kREMLIN"));
     CHECK_FALSE(iequals("Kremlin", "Kremlins"));
 }
+
+TEST_CASE("starts_upper") {
+    struct Case {
+        const char* text;
+        bool upper;
+    };
+    const Case cases[] = {{"Berlin", true},       {"berlin", false},    {"\xc5\x81ukasz", true},     {"\xc5\x82", false},
+                          {"\xc3\x9c" "bung", true}, {"\xc3\xbc", false}, {"\xd0\x9c\xd0\xb8", true}, {"", false},
+                          {"1990", false}};
+    for (const auto& c : cases) {
+        CHECK_MESSAGE(starts_upper(c.text) == c.upper, c.text);
+    }
+}

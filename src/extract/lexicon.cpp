@@ -1,0 +1,210 @@
+// Loads the embedded TSV word lists and answers look-ups; also the verb lemmatiser.
+#include "extract/lexicon.h"
+
+#include "util/embedded_file.h"
+#include "util/strings.h"
+
+#include <algorithm>
+
+namespace claimgraph::extract {
+
+namespace {
+
+/// Non-comment, non-empty lines of a TSV text, split at tabs.
+std::vector<std::vector<std::string>> rows(std::string_view text) {
+    std::vector<std::vector<std::string>> out;
+    for (const std::string& line : util::split(text, '\n')) {
+        std::string_view trimmed = util::trim(line);
+        if (trimmed.empty() || trimmed.front() == '#') continue;
+        std::string clean(line);
+        if (!clean.empty() && clean.back() == '\r') clean.pop_back();
+        out.push_back(util::split(clean, '\t'));
+    }
+    return out;
+}
+
+std::vector<std::string> list(const std::string& field) {
+    std::vector<std::string> out;
+    for (const std::string& part : util::split(field, ',')) {
+        std::string_view item = util::trim(part);
+        if (!item.empty()) out.emplace_back(item);
+    }
+    return out;
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+/// Restores a final `e` dropped before -ed/-ing (`invit` → `invite`), by spelling rules.
+std::string restore_e(std::string stem) {
+    std::size_t n = stem.size();
+    if (n < 3) return stem;
+    char last = stem[n - 1];
+    char before = stem[n - 2];
+    char third = stem[n - 3];
+    bool single_vowel = is_vowel(before) && !is_vowel(third);
+    bool add = false;
+    if (last == 'v' || last == 'u' || last == 'c' || (last == 'z' && before != 'z')) add = true;
+    else if (last == 'g' && (before == 'n' || before == 'r' || before == 'd' || before == 'l')) add = true;
+    else if (single_vowel && (last == 'd' || last == 'k' || last == 'b')) add = true;
+    else if (single_vowel && last == 't' && (before == 'a' || before == 'u' || before == 'o')) add = true;
+    else if (single_vowel && last == 't' && before == 'i' && (third == 'v' || third == 'n' || third == 'c')) add = true;
+    else if (stem.ends_with("us")) add = !(stem.ends_with("cus") && !stem.ends_with("ccus"));  // accuse, cause; focus
+    else if (single_vowel && last == 's') add = true;
+    else if (single_vowel && last == 'r' && before != 'e') add = true;
+    else if (single_vowel && last == 'l' && (before == 'u' || before == 'i' || before == 'o')) add = true;
+    else if (single_vowel && (last == 'm' || (last == 'n' && before != 'o' && before != 'e'))) add = true;
+    if (add) stem.push_back('e');
+    return stem;
+}
+
+/// Undoes consonant doubling before -ed/-ing (`stopped` → `stop`), keeping ll/ss/dd/ff/zz words.
+std::string undouble(std::string stem) {
+    std::size_t n = stem.size();
+    if (n >= 4 && stem[n - 1] == stem[n - 2] && !is_vowel(stem[n - 1])) {
+        char c = stem[n - 1];
+        if (c != 'l' && c != 's' && c != 'd' && c != 'f' && c != 'z') {
+            stem.pop_back();
+        } else if (c == 'l' && (stem.ends_with("troll") || stem.ends_with("pell") || stem.ends_with("cell"))) {
+            stem.pop_back();
+        }
+        return stem;
+    }
+    return restore_e(stem);
+}
+
+}  // namespace
+
+const Lexicon& Lexicon::shared() {
+    static const Lexicon lexicon = [] {
+        std::map<std::string, std::string_view> files;
+        for (const auto& file : embedded::lexicon_files()) files[std::string(file.name)] = file.contents;
+        return Lexicon(files);
+    }();
+    return lexicon;
+}
+
+Lexicon::Lexicon(const std::map<std::string, std::string_view>& files) {
+    auto file = [&](const std::string& name) -> std::string_view {
+        auto found = files.find(name);
+        return found == files.end() ? std::string_view() : found->second;
+    };
+    for (const auto& row : rows(file("countries.tsv"))) {
+        Country country;
+        country.name = row[0];
+        if (row.size() > 1) country.demonyms = list(row[1]);
+        if (row.size() > 2) country.capital = row[2];
+        if (row.size() > 3) country.aliases = list(row[3]);
+        std::size_t index = m_countries.size();
+        m_country_names.emplace(util::to_lower_ascii(country.name), index);
+        for (const auto& alias : country.aliases) m_country_names.emplace(util::to_lower_ascii(alias), index);
+        for (const auto& demonym : country.demonyms) m_demonyms.emplace(util::to_lower_ascii(demonym), index);
+        if (!country.capital.empty()) m_capitals.emplace(util::to_lower_ascii(country.capital), index);
+        m_countries.push_back(std::move(country));
+    }
+    for (const auto& row : rows(file("titles.tsv"))) {
+        m_titles.insert(row[0]);
+        m_longest_title = std::max(m_longest_title, util::split(row[0], ' ').size());
+    }
+    for (const auto& row : rows(file("reporting_verbs.tsv"))) m_reporting.insert(row[0]);
+    for (const auto& row : rows(file("modal_verbs.tsv"))) m_modals[row[0]] = row.size() > 1 ? row[1] : row[0];
+    for (const auto& row : rows(file("catenative_verbs.tsv"))) m_catenatives[row[0]] = row.size() > 1 ? row[1] : "";
+    for (const auto& row : rows(file("organisation_cues.tsv"))) {
+        if (row.size() < 2) continue;
+        if (auto type = parse_entity_type(row[1])) m_cues[row[0]] = *type;
+    }
+    for (const auto& row : rows(file("places.tsv"))) m_regions.insert(util::to_lower_ascii(row[0]));
+    for (const auto& row : rows(file("state_attributes.tsv"))) m_state_attributes.insert(row[0]);
+    for (const auto& row : rows(file("time_words.tsv"))) m_time_words.insert(row[0]);
+    for (const auto& row : rows(file("irregular_verbs.tsv"))) {
+        if (row.size() > 1) m_irregular[row[0]] = row[1];
+    }
+}
+
+const Country* Lexicon::country_named(std::string_view name) const {
+    std::string key = util::to_lower_ascii(name);
+    if (key.starts_with("the ")) key = key.substr(4);
+    auto found = m_country_names.find(key);
+    return found == m_country_names.end() ? nullptr : &m_countries[found->second];
+}
+
+const Country* Lexicon::country_of_demonym(std::string_view word) const {
+    auto found = m_demonyms.find(util::to_lower_ascii(word));
+    return found == m_demonyms.end() ? nullptr : &m_countries[found->second];
+}
+
+const Country* Lexicon::country_of_capital(std::string_view name) const {
+    auto found = m_capitals.find(util::to_lower_ascii(name));
+    return found == m_capitals.end() ? nullptr : &m_countries[found->second];
+}
+
+bool Lexicon::is_title(std::string_view lower) const { return m_titles.count(std::string(lower)) > 0; }
+
+std::size_t Lexicon::title_length(const std::vector<std::string>& words, std::size_t first) const {
+    for (std::size_t length = std::min(m_longest_title, words.size() - std::min(first, words.size())); length > 0; --length) {
+        std::string phrase;
+        for (std::size_t k = first; k < first + length; ++k) {
+            if (k > first) phrase += ' ';
+            phrase += util::to_lower_ascii(words[k]);
+        }
+        if (m_titles.count(phrase)) return length;
+    }
+    return 0;
+}
+
+bool Lexicon::is_reporting_verb(std::string_view lemma) const { return m_reporting.count(std::string(lemma)) > 0; }
+
+std::optional<std::string> Lexicon::modality(std::string_view lower) const {
+    auto found = m_modals.find(std::string(lower));
+    if (found == m_modals.end()) return std::nullopt;
+    return found->second;
+}
+
+std::optional<std::string> Lexicon::catenative(std::string_view lemma) const {
+    auto found = m_catenatives.find(std::string(lemma));
+    if (found == m_catenatives.end()) return std::nullopt;
+    return found->second;
+}
+
+std::optional<EntityType> Lexicon::cue_type(std::string_view lower) const {
+    auto found = m_cues.find(std::string(lower));
+    if (found == m_cues.end()) return std::nullopt;
+    return found->second;
+}
+
+bool Lexicon::is_region(std::string_view name) const { return m_regions.count(util::to_lower_ascii(name)) > 0; }
+
+bool Lexicon::is_state_attribute(std::string_view lower) const { return m_state_attributes.count(std::string(lower)) > 0; }
+
+bool Lexicon::is_time_word(std::string_view lower) const { return m_time_words.count(std::string(lower)) > 0; }
+
+std::string Lexicon::singular(std::string_view noun) const {
+    std::string word = util::to_lower_ascii(noun);
+    std::size_t n = word.size();
+    if (n < 4 || word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") || (word.ends_with("ies") && n < 5) ||
+        word == "series" || word == "species" || word == "news" || word == "means" || !word.ends_with('s')) {
+        return word;
+    }
+    if (word.ends_with("ies")) return word.substr(0, n - 3) + "y";
+    if (word.ends_with("ches") || word.ends_with("shes") || word.ends_with("sses") || word.ends_with("xes")) return word.substr(0, n - 2);
+    return word.substr(0, n - 1);
+}
+
+std::string Lexicon::lemma(std::string_view verb) const {
+    std::string word = util::to_lower_ascii(verb);
+    if (word.ends_with("n't")) word = word.substr(0, word.size() - 3);
+    if (auto found = m_irregular.find(word); found != m_irregular.end()) return found->second;
+    std::size_t n = word.size();
+    if (n > 4 && word.ends_with("ied")) return word.substr(0, n - 3) + "y";
+    if (n > 4 && word.ends_with("eed")) return word.substr(0, n - 1);
+    if (n > 3 && word.ends_with("ed")) return undouble(word.substr(0, n - 2));
+    if (n > 5 && word.ends_with("ing")) return undouble(word.substr(0, n - 3));
+    if (n > 4 && word.ends_with("ies")) return word.substr(0, n - 3) + "y";
+    if (n > 3 && (word.ends_with("ches") || word.ends_with("shes") || word.ends_with("sses") || word.ends_with("xes") ||
+                  word.ends_with("zes") || word.ends_with("oes"))) {
+        return word.substr(0, n - 2);
+    }
+    if (n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")) return word.substr(0, n - 1);
+    return word;
+}
+
+}  // namespace claimgraph::extract

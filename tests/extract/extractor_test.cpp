@@ -1,0 +1,174 @@
+// Tests for sentence-level extraction: one group per construction, each with
+// the propositions it must give and those it must not.
+#include "extract/extractor.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace claimgraph::extract {
+
+namespace {
+
+const Extractor& shared_extractor() {
+    static std::unique_ptr<Extractor> extractor = [] {
+        auto created = create_extractor();
+        REQUIRE(created);
+        return std::move(*created);
+    }();
+    return *extractor;
+}
+
+/// subject | predicate | first argument ("" for none)
+std::vector<std::string> triples(const std::string& sentence) {
+    auto propositions = shared_extractor().propositions(sentence);
+    REQUIRE(propositions);
+    std::vector<std::string> out;
+    for (const auto& p : *propositions) {
+        out.push_back(p.subject + " | " + p.predicate + " | " + (p.arguments.empty() ? "" : p.arguments.front()));
+    }
+    return out;
+}
+
+const Proposition* find(const std::vector<Proposition>& all, const std::string& subject, const std::string& predicate) {
+    for (const auto& p : all) {
+        if (p.subject == subject && p.predicate == predicate) return &p;
+    }
+    return nullptr;
+}
+
+struct Case {
+    std::string sentence;
+    std::vector<std::string> must;
+    std::vector<std::string> must_not;
+};
+
+void check(const Case& c) {
+    auto got = triples(c.sentence);
+    for (const auto& want : c.must) {
+        CHECK_MESSAGE(std::find(got.begin(), got.end(), want) != got.end(), c.sentence << "\n  missing: " << want);
+    }
+    for (const auto& unwanted : c.must_not) {
+        CHECK_MESSAGE(std::find(got.begin(), got.end(), unwanted) == got.end(), c.sentence << "\n  unwanted: " << unwanted);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Extractor::propositions") {
+    SUBCASE("active clauses") {
+        check({"The engineers repaired the old bridge.", {"The engineers | repair | the old bridge"}, {"the old bridge | repair | The engineers"}});
+        check({"The court fined the company last week.", {"The court | fine | the company"}, {}});
+    }
+    SUBCASE("passive clauses keep the surface subject and the by-agent") {
+        check({"The bridge was repaired by the engineers.", {"The bridge | repair | the engineers"}, {"The bridge | repair | "}});
+        auto all = shared_extractor().propositions("The bridge was repaired by the engineers.");
+        REQUIRE(all);
+        const Proposition* repaired = find(*all, "The bridge", "repair");
+        REQUIRE(repaired != nullptr);
+        CHECK(repaired->relation == "was repaired by");
+    }
+    SUBCASE("coordinated subjects and verbs split") {
+        check({"Farmers and fishermen oppose the new law.",
+               {"Farmers | oppose | the new law", "fishermen | oppose | the new law"},
+               {"Farmers and fishermen | oppose | the new law"}});
+        check({"The firm bought and renovated the old hotel.",
+               {"The firm | buy | the old hotel", "The firm | renovate | the old hotel"}, {}});
+    }
+    SUBCASE("without an object the first preposition joins the relation") {
+        auto all = shared_extractor().propositions("The professor taught at the university for ten years.");
+        REQUIRE(all);
+        const Proposition* taught = find(*all, "The professor", "teach");
+        REQUIRE(taught != nullptr);
+        CHECK(taught->relation == "taught at");
+        REQUIRE_FALSE(taught->arguments.empty());
+        CHECK(taught->arguments.front() == "the university");
+    }
+    SUBCASE("relative clauses") {
+        check({"Officials criticised the mayor, who denied the claims.", {"the mayor | deny | the claims"}, {"who | deny | the claims"}});
+        check({"The scientist who discovered the virus won an award.",
+               {"The scientist | discover | the virus", "The scientist | win | an award"}, {"who | discover | the virus"}});
+    }
+    SUBCASE("apposition") {
+        check({"Anna Lee, a chemist from Ohio, won the prize.", {"Anna Lee | be | a chemist from Ohio", "Anna Lee | win | the prize"}, {}});
+    }
+    SUBCASE("infinitival complements and purposes") {
+        check({"The board decided to close the factory.", {"The board | decide | to close the factory", "The board | close | the factory"}, {}});
+        check({"The army sent troops to secure the border.", {"The army | send | troops", "The army | secure | the border"}, {}});
+    }
+    SUBCASE("qualifiers: modality, negation, attribution, time and place") {
+        auto all = shared_extractor().propositions("The bank may not raise interest rates.");
+        REQUIRE(all);
+        const Proposition* raise = find(*all, "The bank", "raise");
+        REQUIRE(raise != nullptr);
+        CHECK(raise->negated);
+        CHECK(raise->modality == "may");
+        CHECK(raise->relation == "may not raise");
+
+        all = shared_extractor().propositions("The health ministry said that the outbreak had ended.");
+        REQUIRE(all);
+        const Proposition* ended = find(*all, "the outbreak", "end");
+        REQUIRE(ended != nullptr);
+        CHECK(ended->attributed_to == "The health ministry");
+        const Proposition* said = find(*all, "The health ministry", "say");
+        REQUIRE(said != nullptr);
+        CHECK(said->attributed_to.empty());
+
+        all = shared_extractor().propositions("The president met the rebels in Nairobi on Monday.");
+        REQUIRE(all);
+        const Proposition* met = find(*all, "The president", "meet");
+        REQUIRE(met != nullptr);
+        CHECK(met->time == "on Monday");
+        CHECK(met->place == "in Nairobi");
+        CHECK(met->arguments.front() == "the rebels");
+
+        all = shared_extractor().propositions("The coach said the team would win the final.");
+        REQUIRE(all);
+        const Proposition* win = find(*all, "the team", "win");
+        REQUIRE(win != nullptr);
+        CHECK(win->modality == "would");
+        CHECK(win->attributed_to == "The coach");
+    }
+    SUBCASE("quotations and sources are attributions") {
+        struct Case {
+            std::string sentence;
+            std::string subject;
+            std::string predicate;
+            std::string source;
+        };
+        const Case cases[] = {
+            {"According to the police, the suspect fled the country.", "the suspect", "flee", "the police"},
+            {"\"The talks have failed,\" a government spokesman said on Monday.", "The talks", "fail", "a government spokesman"},
+            {"\"We will not attend the summit,\" said Foreign Minister Ana Costa.", "We", "attend", "Foreign Minister Ana Costa"},
+            {"The storm destroyed 300 homes in the north, local officials said.", "The storm", "destroy", "local officials"},
+        };
+        for (const auto& c : cases) {
+            auto all = shared_extractor().propositions(c.sentence);
+            REQUIRE(all);
+            const Proposition* p = find(*all, c.subject, c.predicate);
+            REQUIRE_MESSAGE(p != nullptr, c.sentence);
+            CHECK(p->attributed_to == c.source);
+        }
+    }
+    SUBCASE("confidence varies with the parse") {
+        auto clean = shared_extractor().propositions("The engineers repaired the old bridge.");
+        auto rough = shared_extractor().propositions("It is clear the firm did not pay pay its taxes.");
+        REQUIRE(clean);
+        REQUIRE(rough);
+        REQUIRE_FALSE(clean->empty());
+        REQUIRE_FALSE(rough->empty());
+        CHECK(clean->front().confidence > rough->front().confidence);
+        for (const auto& p : *rough) CHECK(p.confidence > 0.0);
+    }
+    SUBCASE("tokenised input prints the original tokens") {
+        auto all = shared_extractor().propositions("The mayor did n't approve the city 's budget .");
+        REQUIRE(all);
+        const Proposition* approve = find(*all, "The mayor", "approve");
+        REQUIRE(approve != nullptr);
+        CHECK(approve->negated);
+        CHECK(approve->arguments.front() == "the city 's budget");
+    }
+}
+
+}  // namespace claimgraph::extract
