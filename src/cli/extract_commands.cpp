@@ -6,7 +6,6 @@
 #include "ingest/ingest.h"
 #include "read/reader.h"
 #include "text/sentence_splitter.h"
-#include "text/tokens.h"
 #include "util/file.h"
 #include "util/strings.h"
 
@@ -171,14 +170,6 @@ std::string carb_line(const std::string& sentence, const extract::Proposition& p
     return line;
 }
 
-/// `p` with its subject, relation and arguments in the original tokens of a tokenised line.
-extract::Proposition in_original_tokens(const text::Detokenized& line, extract::Proposition p) {
-    p.subject = text::retokenize(line, p.subject);
-    p.relation = text::retokenize(line, p.relation);
-    for (std::string& argument : p.arguments) argument = text::retokenize(line, argument);
-    return p;
-}
-
 class PropositionPrinter {
 public:
     PropositionPrinter(Context& context, ExtractFormat format) : m_context(context), m_format(format) {}
@@ -239,7 +230,8 @@ Status print_sentences(Context& context, const ExtractCommand& command, ExtractF
     return batch_status(failed, total, "read");
 }
 
-/// `extract --lines`: one tokenised sentence per line, parsed detokenised, printed in the original tokens.
+/// `extract --lines`: one sentence per line. The parse stage reads tokenised text
+/// (`do n't`, `` `` ``) through a detokenising map, so propositions come back in the line's own tokens.
 Status extract_lines(Context& context, const ExtractCommand& command, const extract::Extractor& extractor,
                      PropositionPrinter& printer) {
     std::size_t failed = 0;
@@ -254,13 +246,12 @@ Status extract_lines(Context& context, const ExtractCommand& command, const extr
         for (std::string line : util::split(*contents, '\n')) {
             if (!line.empty() && line.back() == '\r') line.pop_back();
             if (util::trim(line).empty()) continue;
-            const text::Detokenized detokenized = text::detokenize(line);
-            auto propositions = extractor.propositions(detokenized.text);
+            auto propositions = extractor.propositions(line);
             if (!propositions) {
                 context.err << "claimgraph: warning: " << path << ": " << propositions.status().message() << "\n";
                 continue;
             }
-            for (const auto& p : *propositions) printer.print(path, line, in_original_tokens(detokenized, p));
+            for (const auto& p : *propositions) printer.print(path, line, p);
         }
     }
     return batch_status(failed, command.paths.size(), "read");

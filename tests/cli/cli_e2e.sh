@@ -109,5 +109,18 @@ check "newer schema message" err "newer than this claimgraph"
 expect "init" 0 "$bin" --db fresh.db init
 check "init message" out "schema version 1"
 
+# The extractor end to end: an article in, claims stored; the same text again changes nothing.
+examples=$(dirname "$data")/../examples
+expect "ingest sample" 0 "$bin" --db a.db ingest "$examples/putin-invites-fms.txt"
+check "ingest summary" out "1 documents stored, 0 already present, 0 failed"
+expect "triples of the sample" 0 "$bin" --db a.db triples --format jsonl --entity Putin
+check "Putin invited the foreign ministers" out '"subject":"Vladimir Putin","predicate":"invite[a-z]*","object":"foreign ministers of Azerbaijan and Armenia"'
+expect "ingest sample again" 0 "$bin" --db a.db ingest "$examples/putin-invites-fms.txt"
+check "ingest again changes nothing" out "0 documents stored, 1 already present"
+# CaRB-style tokenised lines: copied verbatim, arguments in the original tokens.
+printf "The minister said he does n't expect Russia 's troops to leave Syria .\n" >tok.txt
+expect "extract --lines" 0 "$bin" extract --lines tok.txt --format carb
+check "line verbatim, tokens kept" out "^The minister said he does n't expect Russia 's troops to leave Syria \.	0\.[0-9]+	does n't expect"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
