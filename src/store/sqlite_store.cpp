@@ -20,6 +20,22 @@ namespace {
 
 constexpr int k_busy_timeout_ms = 10'000;
 
+/// Documents with at least this many claims are written with their secondary
+/// indexes dropped and rebuilt (see write_document_unchecked).
+constexpr std::size_t k_bulk_claims = 50'000;
+
+/// The non-unique indexes of schema/0001_initial.sql, exactly as created there.
+struct IndexDefinition {
+    const char* name;
+    const char* create;
+};
+constexpr IndexDefinition k_bulk_indexes[] = {
+    {"triples_by_object", "CREATE INDEX triples_by_object ON triples (object_id)"},
+    {"triples_by_predicate", "CREATE INDEX triples_by_predicate ON triples (predicate)"},
+    {"evidence_by_triple", "CREATE INDEX evidence_by_triple ON evidence (triple_id)"},
+    {"evidence_by_document", "CREATE INDEX evidence_by_document ON evidence (document_id)"},
+};
+
 /// The migration number of `NNNN_name.sql`, or 0 when the name has no number.
 int migration_number(std::string_view name) {
     int number = 0;
@@ -176,6 +192,7 @@ Status SqliteStore::prepare() {
     }
     if (m_mode == OpenMode::read_write) {
         m_db.exec("PRAGMA synchronous = NORMAL");
+        m_db.exec("PRAGMA cache_size = -262144");
         m_write = std::make_unique<WriteStatements>(m_db);
     }
     return Status::ok();
@@ -198,6 +215,20 @@ Result<WriteOutcome> SqliteStore::write_document(const DocumentRecord& document)
         }
     }
     try {
+        // Every id a write uses comes from this transaction's own inserts and
+        // lookups, and the record's indexes were checked above, so SQLite's
+        // foreign-key checks (five index lookups per claim) would only cost time.
+        // The pragma cannot change inside a transaction: it is switched around it.
+        m_db.exec("PRAGMA foreign_keys = OFF");
+        struct ForeignKeysBack {
+            SQLite::Database& db;
+            ~ForeignKeysBack() {
+                try {
+                    db.exec("PRAGMA foreign_keys = ON");
+                } catch (const SQLite::Exception&) {  // only fails when the connection is unusable anyway
+                }
+            }
+        } foreign_keys_back{m_db};
         return write_document_unchecked(document);
     } catch (const SQLite::Exception& e) {
         return Status::database_error("cannot store '" + document.source + "' in '" + m_path + "': " + e.what());
@@ -219,6 +250,15 @@ WriteOutcome SqliteStore::write_document_unchecked(const DocumentRecord& documen
         return outcome;  // the transaction rolls back: nothing was written
     }
     w.find_document.reset();
+
+    // A large document (a bulk import) is cheaper to index afterwards: each
+    // secondary index below is dropped and built again by one sort at the end,
+    // instead of being updated row by row in random order. Unique indexes stay:
+    // the inserts rely on them. Readers never see the gap (one transaction).
+    const bool bulk = document.claims.size() >= k_bulk_claims;
+    if (bulk) {
+        for (const auto& index : k_bulk_indexes) m_db.exec(std::string("DROP INDEX ") + index.name);
+    }
 
     w.insert_document.bind(1, document.content_hash);
     w.insert_document.bind(2, document.kind);
@@ -312,6 +352,9 @@ WriteOutcome SqliteStore::write_document_unchecked(const DocumentRecord& documen
         w.insert_evidence.reset();
     }
 
+    if (bulk) {
+        for (const auto& index : k_bulk_indexes) m_db.exec(index.create);
+    }
     transaction.commit();
     return outcome;
 }

@@ -262,3 +262,57 @@ TEST_CASE("SqliteStore query is read-only") {
         }
     }
 }
+
+TEST_CASE("SqliteStore bulk write") {
+    // 60,000 claims: above the size at which secondary indexes are rebuilt
+    // after the inserts instead of updated row by row.
+    TempDir dir;
+    const std::string path = dir.file("bulk.db");
+    auto schema = [&] {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        SQLite::Statement statement(db, "SELECT name, coalesce(sql, '') FROM sqlite_schema ORDER BY name");
+        std::vector<std::string> rows;
+        while (statement.executeStep()) rows.push_back(statement.getColumn(0).getString() + ": " +
+                                                      statement.getColumn(1).getString());
+        return rows;
+    };
+    auto opened = store::open_store(path, store::OpenMode::read_write);
+    REQUIRE(opened.is_ok());
+    auto& store = **opened;
+    const auto before = schema();
+
+    DocumentRecord d;
+    d.source = "bulk.jsonl";
+    d.content_hash = "bulk";
+    d.kind = "import";
+    for (int i = 0; i < 300; ++i) d.entities.push_back({"entity " + std::to_string(i), EntityType::org, {}});
+    for (int i = 0; i < 60'000; ++i) {
+        ClaimRecord claim;
+        claim.subject = static_cast<std::size_t>(i % 300);
+        claim.object = static_cast<std::size_t>((i / 300 + i) % 300);
+        claim.predicate = "p" + std::to_string(i % 7);
+        claim.confidence = 0.5;
+        d.claims.push_back(claim);
+    }
+    auto outcome = store.write_document(d);
+    REQUIRE_MESSAGE(outcome.is_ok(), outcome.status().message());
+
+    SUBCASE("the schema's indexes are back, exactly as created") { CHECK(schema() == before); }
+    SUBCASE("every claim is stored once and the indexes answer queries") {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        const auto triples = db.execAndGet("SELECT count(*) FROM triples").getInt64();
+        CHECK(outcome->triples_added == triples);
+        CHECK(outcome->evidence_added == 60'000);
+        CHECK(db.execAndGet("SELECT count(*) FROM triples INDEXED BY triples_by_object WHERE object_id = 1")
+                  .getInt64() == db.execAndGet("SELECT count(*) FROM triples NOT INDEXED WHERE object_id = 1").getInt64());
+        CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    }
+    SUBCASE("the store goes on: the graph holds every triple and small writes still work") {
+        auto graph = store.graph_data();
+        REQUIRE(graph.is_ok());
+        CHECK(graph->edges.size() == static_cast<std::size_t>(outcome->triples_added));
+        auto small = store.write_document(two_entity_document("small", "A", EntityType::org, "B", EntityType::org, "p"));
+        REQUIRE(small.is_ok());
+        CHECK(small->triples_added == 1);
+    }
+}
