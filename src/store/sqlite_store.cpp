@@ -89,6 +89,38 @@ Value column_value(const SQLite::Column& column) {
     }
 }
 
+/// A statement on the C API for large reads: cells are read straight from the
+/// row, without SQLiteCpp's per-cell Column objects. Throws SQLite::Exception.
+class RawStatement {
+public:
+    RawStatement(sqlite3* db, const char* sql) : m_db(db) {
+        const int rc = sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr);
+        if (rc != SQLITE_OK) throw SQLite::Exception(db, rc);
+    }
+    ~RawStatement() { sqlite3_finalize(m_statement); }
+    RawStatement(const RawStatement&) = delete;
+    RawStatement& operator=(const RawStatement&) = delete;
+
+    /// Steps to the next row; false at the end.
+    bool step() {
+        const int rc = sqlite3_step(m_statement);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw SQLite::Exception(m_db, rc);
+    }
+    std::int64_t int64(int column) const { return sqlite3_column_int64(m_statement, column); }
+    double real(int column) const { return sqlite3_column_double(m_statement, column); }
+    std::string_view text(int column) const {
+        const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
+        return data == nullptr ? std::string_view()
+                               : std::string_view(data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column)));
+    }
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_statement = nullptr;
+};
+
 }  // namespace
 
 // Statements used for every document write, prepared once per store.
@@ -569,21 +601,41 @@ Result<std::vector<Evidence>> SqliteStore::evidence(TripleId id) {
 
 Result<GraphData> SqliteStore::graph_data() {
     try {
+        // The snapshot of a million-edge graph is read here on every graph
+        // command, so this reads through the C API (no per-cell Column objects),
+        // reserves up front, and takes each triple's best confidence from one
+        // scan of the evidence table instead of a correlated subquery per triple.
+        sqlite3* db = m_db.getHandle();
         GraphData data;
-        SQLite::Statement nodes(m_db, "SELECT id, type FROM entities ORDER BY id");
-        while (nodes.executeStep()) {
-            data.nodes.push_back({nodes.getColumn(0).getInt64(),
-                                  parse_entity_type(nodes.getColumn(1).getString()).value_or(EntityType::other)});
+        data.nodes.reserve(static_cast<std::size_t>(m_db.execAndGet("SELECT count(*) FROM entities").getInt64()));
+        data.edges.reserve(static_cast<std::size_t>(m_db.execAndGet("SELECT count(*) FROM triples").getInt64()));
+        RawStatement nodes(db, "SELECT id, type FROM entities ORDER BY id");
+        while (nodes.step()) {
+            data.nodes.push_back({nodes.int64(0), parse_entity_type(nodes.text(1)).value_or(EntityType::other)});
         }
-        SQLite::Statement edges(m_db,
-                                "SELECT t.id, t.subject_id, t.object_id, t.predicate, t.modality, t.negated,"
-                                " (SELECT max(e.confidence) FROM evidence e WHERE e.triple_id = t.id)"
-                                " FROM triples t ORDER BY t.id");
-        while (edges.executeStep()) {
-            data.edges.push_back({edges.getColumn(0).getInt64(), edges.getColumn(1).getInt64(),
-                                  edges.getColumn(2).getInt64(), edges.getColumn(3).getString(),
-                                  edges.getColumn(4).getString(), edges.getColumn(5).getInt() != 0,
-                                  edges.getColumn(6).isNull() ? 0.0 : edges.getColumn(6).getDouble()});
+        RawStatement edges(db, "SELECT id, subject_id, object_id, predicate, modality, negated FROM triples ORDER BY id");
+        while (edges.step()) {
+            data.edges.push_back({edges.int64(0), edges.int64(1), edges.int64(2), std::string(edges.text(3)),
+                                  std::string(edges.text(4)), edges.int64(5) != 0, 0.0});
+        }
+        // Triple ids ascend; when they have no gaps the position is id - first id.
+        const TripleId first = data.edges.empty() ? 0 : data.edges.front().id;
+        const bool dense = data.edges.empty() || data.edges.back().id - first + 1 == static_cast<TripleId>(data.edges.size());
+        RawStatement evidence(db, "SELECT triple_id, confidence FROM evidence");
+        while (evidence.step()) {
+            const TripleId triple = evidence.int64(0);
+            GraphData::Edge* edge = nullptr;
+            if (dense) {
+                if (triple >= first && triple - first < static_cast<TripleId>(data.edges.size())) {
+                    edge = &data.edges[static_cast<std::size_t>(triple - first)];
+                }
+            } else {
+                auto it = std::lower_bound(data.edges.begin(), data.edges.end(), triple,
+                                           [](const GraphData::Edge& e, TripleId id) { return e.id < id; });
+                if (it != data.edges.end() && it->id == triple) edge = &*it;
+            }
+            // Confidences are in [0, 1] (a CHECK constraint), so 0 is the maximum of none.
+            if (edge != nullptr) edge->confidence = std::max(edge->confidence, evidence.real(1));
         }
         return data;
     } catch (const SQLite::Exception& e) {

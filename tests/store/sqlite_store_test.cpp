@@ -316,3 +316,55 @@ TEST_CASE("SqliteStore bulk write") {
         CHECK(small->triples_added == 1);
     }
 }
+
+TEST_CASE("SqliteStore graph_data") {
+    // Each edge's confidence is its best evidence's, whether or not triple ids have gaps.
+    TempDir dir;
+    const std::string path = dir.file("graph.db");
+    {
+        auto opened = store::open_store(path, store::OpenMode::read_write);
+        REQUIRE(opened.is_ok());
+        auto contents = util::read_file(testing::data_path("news_graph.jsonl"));
+        REQUIRE(contents.is_ok());
+        auto document = importer::parse_triples_jsonl(*contents, "news_graph.jsonl");
+        REQUIRE(document.is_ok());
+        REQUIRE((*opened)->write_document(*document).is_ok());
+    }
+    auto expected = [&] {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        SQLite::Statement statement(db, "SELECT t.id, t.subject_id, t.object_id, t.predicate,"
+                                        " (SELECT max(confidence) FROM evidence e WHERE e.triple_id = t.id)"
+                                        " FROM triples t ORDER BY t.id");
+        std::vector<std::tuple<TripleId, EntityId, EntityId, std::string, double>> rows;
+        while (statement.executeStep()) {
+            rows.emplace_back(statement.getColumn(0).getInt64(), statement.getColumn(1).getInt64(),
+                              statement.getColumn(2).getInt64(), statement.getColumn(3).getString(),
+                              statement.getColumn(4).getDouble());
+        }
+        return rows;
+    };
+    auto actual = [&] {
+        auto opened = store::open_store(path, store::OpenMode::read_only);
+        REQUIRE(opened.is_ok());
+        auto data = (*opened)->graph_data();
+        REQUIRE(data.is_ok());
+        std::vector<std::tuple<TripleId, EntityId, EntityId, std::string, double>> rows;
+        for (const auto& e : data->edges) rows.emplace_back(e.id, e.subject, e.object, e.predicate, e.confidence);
+        return rows;
+    };
+    SUBCASE("dense ids") {
+        const auto rows = expected();
+        REQUIRE(rows.size() > 10);
+        CHECK(actual() == rows);
+    }
+    SUBCASE("ids with gaps") {
+        {
+            SQLite::Database db(path, SQLite::OPEN_READWRITE);
+            db.exec("PRAGMA foreign_keys = ON");
+            db.exec("DELETE FROM triples WHERE id IN (2, 5, 6)");
+        }
+        const auto rows = expected();
+        REQUIRE(std::get<0>(rows[1]) == 3);
+        CHECK(actual() == rows);
+    }
+}
