@@ -368,3 +368,63 @@ TEST_CASE("SqliteStore graph_data") {
         CHECK(actual() == rows);
     }
 }
+
+TEST_CASE("SqliteStore triples matches triple_view") {
+    // triples() computes the view's rows and order itself; the view is the contract.
+    auto store = testing::fixture_store();
+    // Names whose NOCASE order differs from byte order or from a full Unicode fold.
+    DocumentRecord d;
+    d.source = "collation.jsonl";
+    d.content_hash = "collation";
+    d.kind = "import";
+    const std::vector<std::string> names = {"alpha", "Alpha", "ALPHA ", "Émile", "émile", "_under", "Zed", "zed2", "[x]", "a"};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        d.entities.push_back({names[i], i % 2 == 0 ? EntityType::person : EntityType::org, {}});
+    }
+    d.sentences.push_back({0, 10, "first sentence"});
+    d.sentences.push_back({0, 10, "second sentence"});
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        for (std::size_t j = 0; j < names.size(); j += 3) {
+            if (i == j) continue;
+            ClaimRecord claim;
+            claim.subject = i;
+            claim.object = j;
+            claim.predicate = (i + j) % 2 == 0 ? "Met" : "met";
+            claim.confidence = 0.5 + 0.05 * static_cast<double>((i * j) % 5);
+            claim.attributed_to = i % 3 == 0 ? "someone" : "";
+            if ((i + j) % 4 != 0) claim.sentence = (i + j) % 2;
+            d.claims.push_back(claim);
+            claim.confidence = 0.6;  // a second statement of the same triple
+            claim.attributed_to = "another";
+            d.claims.push_back(claim);
+        }
+    }
+    REQUIRE(store->write_document(d).is_ok());
+
+    auto triples = store->triples();
+    REQUIRE(triples.is_ok());
+    auto view = store->query("SELECT triple_id, subject_id, subject, predicate, object_id, object, modality, negated,"
+                             " attributed_to, confidence, evidence, evidence_count FROM triple_view"
+                             " ORDER BY subject COLLATE NOCASE, predicate, object COLLATE NOCASE, triple_id",
+                             {});
+    REQUIRE(view.is_ok());
+    REQUIRE(triples->size() == view->rows.size());
+    REQUIRE(triples->size() > 50);
+    for (std::size_t i = 0; i < triples->size(); ++i) {
+        const Triple& t = (*triples)[i];
+        const auto& row = view->rows[i];
+        INFO("row " << i);
+        CHECK(t.id == std::get<std::int64_t>(row[0]));
+        CHECK(t.subject_id == std::get<std::int64_t>(row[1]));
+        CHECK(t.subject == std::get<std::string>(row[2]));
+        CHECK(t.predicate == std::get<std::string>(row[3]));
+        CHECK(t.object_id == std::get<std::int64_t>(row[4]));
+        CHECK(t.object == std::get<std::string>(row[5]));
+        CHECK(t.modality == std::get<std::string>(row[6]));
+        CHECK(t.negated == (std::get<std::int64_t>(row[7]) != 0));
+        CHECK(t.attributed_to == std::get<std::string>(row[8]));
+        CHECK(t.confidence == std::get<double>(row[9]));
+        CHECK(t.evidence == std::get<std::string>(row[10]));
+        CHECK(t.evidence_count == std::get<std::int64_t>(row[11]));
+    }
+}
