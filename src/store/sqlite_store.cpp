@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace claimgraph::store {
@@ -575,11 +576,29 @@ std::vector<Triple> SqliteStore::read_all_triples() {
     // sort of the joined rows in SQLite (the 1M-edge export spent most of its
     // time there). triple_view_matches_triples (tests/store) holds them equal.
     sqlite3* db = m_db.getHandle();
-    std::unordered_map<EntityId, std::string> names;
-    names.reserve(static_cast<std::size_t>(m_db.execAndGet("SELECT count(*) FROM entities").getInt64()));
-    for (RawStatement entities(db, "SELECT id, name FROM entities"); entities.step();) {
-        names.emplace(entities.int64(0), std::string(entities.text(1)));
+    // Entities by position in id order; ids usually have no gaps, so the
+    // position of an id is a subtraction (else a binary search).
+    std::vector<EntityId> entity_ids;
+    std::vector<std::string> names;
+    const auto entity_count = static_cast<std::size_t>(m_db.execAndGet("SELECT count(*) FROM entities").getInt64());
+    entity_ids.reserve(entity_count);
+    names.reserve(entity_count);
+    for (RawStatement entities(db, "SELECT id, name FROM entities ORDER BY id"); entities.step();) {
+        entity_ids.push_back(entities.int64(0));
+        names.emplace_back(entities.text(1));
     }
+    const bool dense_entities =
+        entity_ids.empty() || entity_ids.back() - entity_ids.front() + 1 == static_cast<EntityId>(entity_ids.size());
+    auto entity_position = [&](EntityId id) -> std::optional<std::size_t> {
+        if (entity_ids.empty()) return std::nullopt;
+        if (dense_entities) {
+            if (id < entity_ids.front() || id > entity_ids.back()) return std::nullopt;
+            return static_cast<std::size_t>(id - entity_ids.front());
+        }
+        auto it = std::lower_bound(entity_ids.begin(), entity_ids.end(), id);
+        if (it == entity_ids.end() || *it != id) return std::nullopt;
+        return static_cast<std::size_t>(it - entity_ids.begin());
+    };
 
     std::vector<Triple> triples;
     triples.reserve(static_cast<std::size_t>(m_db.execAndGet("SELECT count(*) FROM triples").getInt64()));
@@ -643,28 +662,51 @@ std::vector<Triple> SqliteStore::read_all_triples() {
         }
     }
 
-    // Triples without evidence or with a missing end are not in triple_view (inner joins).
-    std::vector<Triple> listed;
-    listed.reserve(triples.size());
+    // ORDER BY subject COLLATE NOCASE, predicate, object COLLATE NOCASE, triple_id:
+    // names and predicates are ranked once, then sort keys are integers.
+    std::vector<std::size_t> by_name(names.size());
+    for (std::size_t i = 0; i < by_name.size(); ++i) by_name[i] = i;
+    std::sort(by_name.begin(), by_name.end(),
+              [&](std::size_t a, std::size_t b) { return compare_nocase(names[a], names[b]) < 0; });
+    std::vector<std::uint32_t> name_rank(names.size());
+    std::uint32_t rank = 0;
+    for (std::size_t i = 0; i < by_name.size(); ++i) {
+        if (i > 0 && compare_nocase(names[by_name[i - 1]], names[by_name[i]]) != 0) ++rank;
+        name_rank[by_name[i]] = rank;
+    }
+    std::map<std::string_view, std::uint32_t> predicate_rank;
+    for (const Triple& t : triples) predicate_rank.emplace(t.predicate, 0);
+    rank = 0;
+    for (auto& [predicate, value] : predicate_rank) value = rank++;
+
+    struct Key {
+        std::uint32_t subject, predicate, object;
+        TripleId id;
+        std::size_t index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(triples.size());
     for (std::size_t i = 0; i < triples.size(); ++i) {
+        // Triples without evidence or with a missing end are not in triple_view (inner joins).
         if (best[i].confidence < 0) continue;
-        auto subject = names.find(triples[i].subject_id);
-        auto object = names.find(triples[i].object_id);
-        if (subject == names.end() || object == names.end()) continue;
-        Triple& t = triples[i];
-        t.subject = subject->second;
-        t.object = object->second;
-        t.confidence = best[i].confidence;
-        t.attributed_to = std::move(best[i].attributed_to);
+        const auto subject = entity_position(triples[i].subject_id);
+        const auto object = entity_position(triples[i].object_id);
+        if (!subject || !object) continue;
+        keys.push_back({name_rank[*subject], predicate_rank[triples[i].predicate], name_rank[*object], triples[i].id, i});
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return std::tie(a.subject, a.predicate, a.object, a.id) < std::tie(b.subject, b.predicate, b.object, b.id);
+    });
+    std::vector<Triple> listed;
+    listed.reserve(keys.size());
+    for (const Key& key : keys) {
+        Triple& t = triples[key.index];
+        t.subject = names[*entity_position(t.subject_id)];
+        t.object = names[*entity_position(t.object_id)];
+        t.confidence = best[key.index].confidence;
+        t.attributed_to = std::move(best[key.index].attributed_to);
         listed.push_back(std::move(t));
     }
-    // ORDER BY subject COLLATE NOCASE, predicate, object COLLATE NOCASE, triple_id.
-    std::sort(listed.begin(), listed.end(), [](const Triple& a, const Triple& b) {
-        if (int c = compare_nocase(a.subject, b.subject); c != 0) return c < 0;
-        if (int c = a.predicate.compare(b.predicate); c != 0) return c < 0;
-        if (int c = compare_nocase(a.object, b.object); c != 0) return c < 0;
-        return a.id < b.id;
-    });
     return listed;
 }
 
