@@ -128,6 +128,7 @@ def main():
     parser.add_argument("run_dir")
     parser.add_argument("--sizes", default="10k,100k,1m")
     parser.add_argument("-o", "--output")
+    parser.add_argument("--require", default="", help="peers that must have run (comma-separated)")
     args = parser.parse_args()
     lines = []
     machine = os.path.join(args.run_dir, "machine.txt")
@@ -139,6 +140,10 @@ def main():
     problems = []
     for size in args.sizes.split(","):
         problems += size_report(args.run_dir, size, lines)
+        for name in filter(None, args.require.split(",")):
+            peer = load(os.path.join(args.run_dir, size, name + ".json"))
+            if peer is None or "skipped" in peer:
+                problems.append(f"{size}: {name} did not run" + (f" ({peer['skipped']})" if peer else ""))
     extraction = os.path.join(args.run_dir, "extraction.md")
     if os.path.exists(extraction):
         with open(extraction) as f:
