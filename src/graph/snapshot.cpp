@@ -137,6 +137,8 @@ Result<ResolvedFilter> Snapshot::Impl::resolve(const Filter& filter, Vertex pin_
     ResolvedFilter resolved;
     resolved.polarity = filter.polarity;
     resolved.pinned = {pin_a, pin_b};
+    resolved.edges_unrestricted = filter.predicates.empty() && filter.polarity == Polarity::any;
+    resolved.types_unrestricted = filter.types.empty();
     if (filter.types.empty()) {
         resolved.type_allowed.fill(1);
     } else {
