@@ -29,7 +29,7 @@ double seconds_since(Clock::time_point start) {
 }
 
 [[noreturn]] void fail(const std::string& what, const cg::Status& status) {
-    std::cerr << "claimgraph_bench: " << what << ": " << status.message() << "\n";
+    std::cerr << "claimgraph_bench: " << what << ": " << status.message() << " (code " << static_cast<int>(status.code()) << ")\n";
     std::exit(1);
 }
 
