@@ -169,8 +169,13 @@ Result<ResolvedFilter> Snapshot::Impl::resolve(const Filter& filter, Vertex pin_
 }
 
 Edge Snapshot::Impl::edge(EdgeDescriptor e) const {
-    const EdgeData& data = graph[e];
     Edge value;
+    write_edge(e, value);
+    return value;
+}
+
+void Snapshot::Impl::write_edge(EdgeDescriptor e, Edge& value) const {
+    const EdgeData& data = graph[e];
     value.triple = data.triple;
     value.subject = ids[boost::source(e, graph)];
     value.object = ids[boost::target(e, graph)];
@@ -178,7 +183,6 @@ Edge Snapshot::Impl::edge(EdgeDescriptor e) const {
     value.modality = modalities[data.modality];
     value.negated = data.negated;
     value.confidence = data.confidence;
-    return value;
 }
 
 }  // namespace claimgraph::graph

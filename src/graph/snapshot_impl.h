@@ -120,6 +120,8 @@ struct Snapshot::Impl {
                                    Vertex pin_b = BoostGraph::null_vertex()) const;
     /// The public value of an edge.
     Edge edge(EdgeDescriptor e) const;
+    /// The same, written into `value` (no temporaries: listings of thousands of edges).
+    void write_edge(EdgeDescriptor e, Edge& value) const;
 
     /// Calls `f` with the filtered view of the graph that follows edges in `direction`.
     template <typename F>

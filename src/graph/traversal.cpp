@@ -293,12 +293,16 @@ Result<Neighborhood> Snapshot::neighborhood(EntityId entity, std::size_t depth, 
     Neighborhood neighborhood;
     neighborhood.entities.reserve(result.order.size());
     for (const Discovered& d : result.order) {
-        Reached reached;
+        // Built in place: a 2-hop neighbourhood of a hub lists tens of thousands.
+        Reached& reached = neighborhood.entities.emplace_back();
         reached.entity = m_impl->ids[d.vertex];
         reached.type = m_impl->types[d.vertex];
         reached.distance = d.distance;
-        if (d.distance > 0) reached.via = Hop{m_impl->edge(d.via), d.forward};
-        neighborhood.entities.push_back(std::move(reached));
+        if (d.distance > 0) {
+            Hop& hop = reached.via.emplace();
+            m_impl->write_edge(d.via, hop.edge);
+            hop.forward = d.forward;
+        }
     }
     if (edges == EdgeListing::omit) return neighborhood;
     // The edges among the entities found: each stored edge once, from its subject.
