@@ -645,7 +645,11 @@ std::vector<Triple> SqliteStore::read_all_triples() {
         }
     }
 
-    // Evidence sentences: one ordered scan merged with the sorted wanted ids.
+    // Evidence sentences: one ordered scan merged with the sorted wanted ids,
+    // kept in one buffer until the triples are in listing order, so that each
+    // triple's strings are allocated in the order a writer reads them.
+    std::string sentence_text;
+    std::vector<std::pair<std::size_t, std::size_t>> sentence_span(triples.size(), {0, 0});
     std::vector<std::pair<std::int64_t, std::size_t>> wanted;
     for (std::size_t i = 0; i < triples.size(); ++i) {
         if (best[i].sentence != 0) wanted.emplace_back(best[i].sentence, i);
@@ -658,7 +662,11 @@ std::vector<Triple> SqliteStore::read_all_triples() {
         while (next != wanted.end() && sentences.step()) {
             const std::int64_t id = sentences.int64(0);
             while (next != wanted.end() && next->first < id) ++next;  // a sentence that no longer exists
-            for (; next != wanted.end() && next->first == id; ++next) triples[next->second].evidence = std::string(sentences.text(1));
+            if (next == wanted.end() || next->first != id) continue;
+            const std::string_view text = sentences.text(1);
+            const std::size_t offset = sentence_text.size();
+            sentence_text += text;
+            for (; next != wanted.end() && next->first == id; ++next) sentence_span[next->second] = {offset, text.size()};
         }
     }
 
@@ -700,12 +708,21 @@ std::vector<Triple> SqliteStore::read_all_triples() {
     std::vector<Triple> listed;
     listed.reserve(keys.size());
     for (const Key& key : keys) {
-        Triple& t = triples[key.index];
-        t.subject = names[*entity_position(t.subject_id)];
-        t.object = names[*entity_position(t.object_id)];
-        t.confidence = best[key.index].confidence;
-        t.attributed_to = std::move(best[key.index].attributed_to);
-        listed.push_back(std::move(t));
+        const Triple& t = triples[key.index];
+        Triple& out = listed.emplace_back();
+        out.id = t.id;
+        out.subject_id = t.subject_id;
+        out.subject = names[*entity_position(t.subject_id)];
+        out.predicate = t.predicate;
+        out.object_id = t.object_id;
+        out.object = names[*entity_position(t.object_id)];
+        out.modality = t.modality;
+        out.negated = t.negated;
+        out.attributed_to = best[key.index].attributed_to;
+        out.confidence = best[key.index].confidence;
+        const auto [offset, length] = sentence_span[key.index];
+        out.evidence.assign(sentence_text, offset, length);
+        out.evidence_count = t.evidence_count;
     }
     return listed;
 }
