@@ -8,7 +8,8 @@ Deterministic: the same N, seed and entity count give the same bytes. The graph
 looks like news: a few entities (big countries, leaders, alliances) appear in
 many claims and most in one or two (Zipf-distributed degrees); predicates fit
 the types of their ends and are themselves skewed; some claims are repeated by
-other sentences (several evidence rows per edge), some are modal, negated or
+other sentences (several evidence rows per edge; about 5% of lines), the
+rest are distinct edges (so N lines make about 0.95 N triples), some are modal, negated or
 attributed, and some names carry diacritics, `&`, quotes or apostrophes.
 Standard library only.
 """
@@ -51,6 +52,10 @@ MODALITIES = ["may", "could", "will", "would", "must"]
 TIMES = ["on Monday", "on Tuesday", "last week", "since 1992", "on Sept. 3", "in March", "overnight"]
 PLACES = ["in Geneva", "in Vell", "at the border", "in the capital", "by phone"]
 SAY_VERBS = ["said", "told reporters", "claimed", "wrote", "denied"]
+# More place words than this would exhaust the syllable combinations (about 25,000).
+k_max_places = 5000
+# Draws tried for a claim that is not yet an edge before accepting a repeat.
+k_redraws = 20
 
 
 class Zipf:
@@ -77,7 +82,10 @@ class Entities:
         weights = {"PERSON": 40, "GPE": 12, "ORG": 25, "GROUP": 10, "LOC": 8, "EVENT": 5}
         self.by_type = {}
         seen = set()
-        places = [self.unique(seen, lambda: make_word(rng, rng.choice([2, 2, 3]))) for _ in range(max(20, count // 8))]
+        # Place words come from 29^2 + 29^3 syllable pairs and triples; a few
+        # thousand of them name every organisation, group, location and event.
+        places = [self.unique(seen, lambda: make_word(rng, rng.choice([2, 2, 3])))
+                  for _ in range(min(max(20, count // 8), k_max_places))]
         for entity_type, weight in weights.items():
             n = max(5, count * weight // sum(weights.values()))
             names = []
@@ -156,6 +164,12 @@ def make_triple(rng, entities, pair_zipfs):
     return line
 
 
+def edge_key(line):
+    """What makes a line a distinct triple in the store."""
+    return (line["subject"].lower(), line["subject_type"], line["predicate"], line["object"].lower(),
+            line["object_type"], line.get("negated", False), line.get("modality", ""))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("count", type=int, help="number of triples (lines)")
@@ -172,6 +186,7 @@ def main():
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         previous = []
+        edges = set()
         for _ in range(args.count):
             # Some claims are stated again by another sentence: more evidence for one edge.
             if previous and rng.random() < 0.05:
@@ -179,7 +194,14 @@ def main():
                 line["sentence"] = line["sentence"][:-1] + ", officials repeated."
                 line["confidence"] = round(max(0.3, line["confidence"] - 0.1), 2)
             else:
-                line = make_triple(rng, entities, pair_zipfs)
+                # A fresh claim is a new edge: redraw (a few times) when hubs
+                # happen to repeat one, so N lines give about N distinct triples.
+                for _ in range(k_redraws):
+                    line = make_triple(rng, entities, pair_zipfs)
+                    key = edge_key(line)
+                    if key not in edges:
+                        break
+                edges.add(key)
                 if len(previous) < 1000:
                     previous.append(line)
                 else:

@@ -88,6 +88,16 @@ public:
     }
     const std::string& name(EntityId id) { return entity(id).name; }
 
+    /// Reads every entity in one query when `count` would be many lookups:
+    /// one query per entity took seconds for a hub's 2-hop neighbourhood.
+    void expect(std::size_t count) {
+        if (count < k_bulk_lookup || m_all_read) return;
+        m_all_read = true;
+        auto all = m_store.entities();
+        if (!all) return;  // entity() reports each one as it is asked for
+        for (Entity& e : *all) m_entities.try_emplace(e.id, std::move(e));
+    }
+
     /// The triple's most confident evidence, or an empty one.
     const Evidence& best_evidence(TripleId id) {
         auto it = m_evidence.find(id);
@@ -107,7 +117,10 @@ public:
     }
 
 private:
+    static constexpr std::size_t k_bulk_lookup = 2000;
+
     store::Store& m_store;
+    bool m_all_read = false;
     std::unordered_map<EntityId, Entity> m_entities;
     std::unordered_map<TripleId, Evidence> m_evidence;
 };
@@ -153,6 +166,7 @@ Status run_neighbors(Context& context, const NeighborsOptions& options) {
     if (!neighborhood) return neighborhood.status();
 
     Lookup lookup(*opened->store);
+    lookup.expect(options.edges ? 2 * neighborhood->edges.size() : 2 * neighborhood->entities.size());
     std::vector<Json> objects;
     if (options.edges) {
         for (const graph::Edge& edge : neighborhood->edges) {

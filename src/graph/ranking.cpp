@@ -92,27 +92,47 @@ Result<std::vector<Rank>> Snapshot::pagerank(const PageRankOptions& options, con
     }
     const std::size_t n = kept.size();
     if (n == 0) return std::vector<Rank>{};
-    std::vector<std::pair<std::size_t, std::size_t>> links;
+    // In-links grouped by target (a counting sort that keeps edge order within
+    // a target), so each round reads them in one sequential pass and adds each
+    // target's contributions in the same order as a pass over the edges would:
+    // the sums, and so the scores, do not depend on this layout.
+    std::vector<std::uint32_t> link_source;
+    std::vector<std::uint32_t> link_target;
     std::vector<double> out_degree(n, 0.0);
     for (auto [it, end] = boost::edges(directed); it != end; ++it) {
         const std::size_t from = position[boost::source(*it, directed)];
-        links.emplace_back(from, position[boost::target(*it, directed)]);
+        link_source.push_back(static_cast<std::uint32_t>(from));
+        link_target.push_back(static_cast<std::uint32_t>(position[boost::target(*it, directed)]));
         out_degree[from] += 1;
+    }
+    std::vector<std::size_t> first_in(n + 1, 0);
+    for (std::uint32_t to : link_target) ++first_in[to + 1];
+    for (std::size_t i = 0; i < n; ++i) first_in[i + 1] += first_in[i];
+    std::vector<std::uint32_t> in_source(link_source.size());
+    {
+        std::vector<std::size_t> fill(first_in.begin(), first_in.end() - 1);
+        for (std::size_t e = 0; e < link_source.size(); ++e) in_source[fill[link_target[e]]++] = link_source[e];
     }
 
     const double d = options.damping;
     const double size = static_cast<double>(n);
     std::vector<double> rank(n, 1.0 / size);
     std::vector<double> next(n);
+    std::vector<double> share(n);  // what each entity passes along each out-edge this round
     for (std::size_t round = 0; round < options.max_iterations; ++round) {
         double dangling = 0;
         for (std::size_t i = 0; i < n; ++i) {
             if (out_degree[i] == 0) dangling += rank[i];
+            else share[i] = d * rank[i] / out_degree[i];
         }
-        std::fill(next.begin(), next.end(), (1 - d) / size + d * dangling / size);
-        for (const auto& [from, to] : links) next[to] += d * rank[from] / out_degree[from];
+        const double base = (1 - d) / size + d * dangling / size;
         double change = 0;
-        for (std::size_t i = 0; i < n; ++i) change += std::abs(next[i] - rank[i]);
+        for (std::size_t i = 0; i < n; ++i) {
+            double sum = base;
+            for (std::size_t k = first_in[i]; k < first_in[i + 1]; ++k) sum += share[in_source[k]];
+            next[i] = sum;
+            change += std::abs(sum - rank[i]);
+        }
         rank.swap(next);
         if (change < options.tolerance) break;
     }

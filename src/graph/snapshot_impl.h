@@ -60,6 +60,8 @@ struct ResolvedFilter {
     std::array<char, 8> type_allowed{};   ///< by EntityType; all set when unrestricted
     Polarity polarity = Polarity::any;
     std::array<Vertex, 2> pinned{BoostGraph::null_vertex(), BoostGraph::null_vertex()};
+    bool edges_unrestricted = true;  ///< every predicate and polarity passes
+    bool types_unrestricted = true;  ///< every entity type passes
 };
 
 /// filtered_graph's edge predicate: predicate set and polarity.
@@ -69,6 +71,9 @@ struct EdgeFilter {
 
     template <typename ViewEdge>
     bool operator()(const ViewEdge& e) const {
+        // Without a filter the edge's bundle is not read: on a large graph that
+        // read is a cache miss per edge visited.
+        if (filter->edges_unrestricted) return true;
         const EdgeData& data = (*graph)[underlying_edge(e)];
         if (!filter->predicate_allowed.empty() && !filter->predicate_allowed[data.predicate]) return false;
         switch (filter->polarity) {
@@ -89,6 +94,7 @@ struct VertexFilter {
     const ResolvedFilter* filter = nullptr;
 
     bool operator()(Vertex v) const {
+        if (filter->types_unrestricted) return true;
         if (v == filter->pinned[0] || v == filter->pinned[1]) return true;
         return filter->type_allowed[static_cast<std::size_t>((*types)[v])] != 0;
     }
@@ -114,6 +120,8 @@ struct Snapshot::Impl {
                                    Vertex pin_b = BoostGraph::null_vertex()) const;
     /// The public value of an edge.
     Edge edge(EdgeDescriptor e) const;
+    /// The same, written into `value` (no temporaries: listings of thousands of edges).
+    void write_edge(EdgeDescriptor e, Edge& value) const;
 
     /// Calls `f` with the filtered view of the graph that follows edges in `direction`.
     template <typename F>

@@ -6,8 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <map>
-#include <tuple>
+#include <unordered_map>
 
 namespace claimgraph::importer {
 
@@ -75,8 +74,11 @@ public:
     }
 
     std::size_t entity(const std::string& name, std::optional<EntityType> type) {
-        const auto key = std::make_tuple(util::to_lower_ascii(name), type.has_value(), type.value_or(EntityType::other));
-        auto [it, inserted] = m_entities.try_emplace(key, m_document.entities.size());
+        // The key: lower-cased name, then a byte for "typed" and one for the type.
+        std::string key = util::to_lower_ascii(name);
+        key.push_back('\0');
+        key.push_back(type ? static_cast<char>('a' + static_cast<int>(*type)) : '-');
+        auto [it, inserted] = m_entities.try_emplace(std::move(key), m_document.entities.size());
         if (inserted) {
             m_document.entities.push_back({name, type, {}});
         } else {
@@ -101,8 +103,9 @@ public:
 
 private:
     DocumentRecord& m_document;
-    std::map<std::tuple<std::string, bool, EntityType>, std::size_t> m_entities;
-    std::map<std::string, std::size_t> m_sentences;
+    // Hashed, not ordered: a million-line import looks these up twice per line.
+    std::unordered_map<std::string, std::size_t> m_entities;
+    std::unordered_map<std::string, std::size_t> m_sentences;
 };
 
 /// Parses one line into `claim` (entities and sentence added through `builder`);

@@ -13,12 +13,30 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 namespace claimgraph::store {
 
 namespace {
 
 constexpr int k_busy_timeout_ms = 10'000;
+
+/// Documents with at least this many claims are written with their secondary
+/// indexes dropped and rebuilt (see write_document_unchecked).
+constexpr std::size_t k_bulk_claims = 50'000;
+
+/// The non-unique indexes of schema/0001_initial.sql, exactly as created there.
+struct IndexDefinition {
+    const char* name;
+    const char* create;
+};
+constexpr IndexDefinition k_bulk_indexes[] = {
+    {"triples_by_object", "CREATE INDEX triples_by_object ON triples (object_id)"},
+    {"triples_by_predicate", "CREATE INDEX triples_by_predicate ON triples (predicate)"},
+    {"evidence_by_triple", "CREATE INDEX evidence_by_triple ON evidence (triple_id)"},
+    {"evidence_by_document", "CREATE INDEX evidence_by_document ON evidence (document_id)"},
+};
 
 /// The migration number of `NNNN_name.sql`, or 0 when the name has no number.
 int migration_number(std::string_view name) {
@@ -72,6 +90,58 @@ Value column_value(const SQLite::Column& column) {
         return column.getString();
     }
 }
+
+/// Compares like SQLite's NOCASE collation: bytes with ASCII letters folded to
+/// lower case, then the shorter string first.
+int compare_nocase(std::string_view a, std::string_view b) {
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        auto fold = [](char c) {
+            const auto byte = static_cast<unsigned char>(c);
+            return byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte;
+        };
+        const int x = fold(a[i]);
+        const int y = fold(b[i]);
+        if (x != y) return x - y;
+    }
+    return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+}
+
+/// A statement on the C API for large reads: cells are read straight from the
+/// row, without SQLiteCpp's per-cell Column objects. Throws SQLite::Exception.
+class RawStatement {
+public:
+    RawStatement(sqlite3* db, const char* sql) : m_db(db) {
+        const int rc = sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr);
+        if (rc != SQLITE_OK) throw SQLite::Exception(db, rc);
+    }
+    ~RawStatement() { sqlite3_finalize(m_statement); }
+    RawStatement(const RawStatement&) = delete;
+    RawStatement& operator=(const RawStatement&) = delete;
+
+    /// Steps to the next row; false at the end.
+    bool step() {
+        const int rc = sqlite3_step(m_statement);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw SQLite::Exception(m_db, rc);
+    }
+    void bind(int index, std::int64_t value) {
+        const int rc = sqlite3_bind_int64(m_statement, index, value);
+        if (rc != SQLITE_OK) throw SQLite::Exception(m_db, rc);
+    }
+    std::int64_t int64(int column) const { return sqlite3_column_int64(m_statement, column); }
+    double real(int column) const { return sqlite3_column_double(m_statement, column); }
+    std::string_view text(int column) const {
+        const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
+        return data == nullptr ? std::string_view()
+                               : std::string_view(data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column)));
+    }
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_statement = nullptr;
+};
 
 }  // namespace
 
@@ -176,6 +246,7 @@ Status SqliteStore::prepare() {
     }
     if (m_mode == OpenMode::read_write) {
         m_db.exec("PRAGMA synchronous = NORMAL");
+        m_db.exec("PRAGMA cache_size = -262144");
         m_write = std::make_unique<WriteStatements>(m_db);
     }
     return Status::ok();
@@ -198,6 +269,20 @@ Result<WriteOutcome> SqliteStore::write_document(const DocumentRecord& document)
         }
     }
     try {
+        // Every id a write uses comes from this transaction's own inserts and
+        // lookups, and the record's indexes were checked above, so SQLite's
+        // foreign-key checks (five index lookups per claim) would only cost time.
+        // The pragma cannot change inside a transaction: it is switched around it.
+        m_db.exec("PRAGMA foreign_keys = OFF");
+        struct ForeignKeysBack {
+            SQLite::Database& db;
+            ~ForeignKeysBack() {
+                try {
+                    db.exec("PRAGMA foreign_keys = ON");
+                } catch (const SQLite::Exception&) {  // only fails when the connection is unusable anyway
+                }
+            }
+        } foreign_keys_back{m_db};
         return write_document_unchecked(document);
     } catch (const SQLite::Exception& e) {
         return Status::database_error("cannot store '" + document.source + "' in '" + m_path + "': " + e.what());
@@ -219,6 +304,15 @@ WriteOutcome SqliteStore::write_document_unchecked(const DocumentRecord& documen
         return outcome;  // the transaction rolls back: nothing was written
     }
     w.find_document.reset();
+
+    // A large document (a bulk import) is cheaper to index afterwards: each
+    // secondary index below is dropped and built again by one sort at the end,
+    // instead of being updated row by row in random order. Unique indexes stay:
+    // the inserts rely on them. Readers never see the gap (one transaction).
+    const bool bulk = document.claims.size() >= k_bulk_claims;
+    if (bulk) {
+        for (const auto& index : k_bulk_indexes) m_db.exec(std::string("DROP INDEX ") + index.name);
+    }
 
     w.insert_document.bind(1, document.content_hash);
     w.insert_document.bind(2, document.kind);
@@ -312,6 +406,9 @@ WriteOutcome SqliteStore::write_document_unchecked(const DocumentRecord& documen
         w.insert_evidence.reset();
     }
 
+    if (bulk) {
+        for (const auto& index : k_bulk_indexes) m_db.exec(index.create);
+    }
     transaction.commit();
     return outcome;
 }
@@ -473,9 +570,166 @@ std::vector<Triple> SqliteStore::read_triples(const std::string& where, std::opt
     return triples;
 }
 
+std::vector<Triple> SqliteStore::read_all_triples() {
+    // What `SELECT ... FROM triple_view ORDER BY ...` returns, computed from one
+    // scan of each table instead of two correlated subqueries per triple and a
+    // sort of the joined rows in SQLite (the 1M-edge export spent most of its
+    // time there). triple_view_matches_triples (tests/store) holds them equal.
+    sqlite3* db = m_db.getHandle();
+    // Entities by position in id order; ids usually have no gaps, so the
+    // position of an id is a subtraction (else a binary search).
+    std::vector<EntityId> entity_ids;
+    std::vector<std::string> names;
+    const auto entity_count = static_cast<std::size_t>(m_db.execAndGet("SELECT count(*) FROM entities").getInt64());
+    entity_ids.reserve(entity_count);
+    names.reserve(entity_count);
+    for (RawStatement entities(db, "SELECT id, name FROM entities ORDER BY id"); entities.step();) {
+        entity_ids.push_back(entities.int64(0));
+        names.emplace_back(entities.text(1));
+    }
+    const bool dense_entities =
+        entity_ids.empty() || entity_ids.back() - entity_ids.front() + 1 == static_cast<EntityId>(entity_ids.size());
+    auto entity_position = [&](EntityId id) -> std::optional<std::size_t> {
+        if (entity_ids.empty()) return std::nullopt;
+        if (dense_entities) {
+            if (id < entity_ids.front() || id > entity_ids.back()) return std::nullopt;
+            return static_cast<std::size_t>(id - entity_ids.front());
+        }
+        auto it = std::lower_bound(entity_ids.begin(), entity_ids.end(), id);
+        if (it == entity_ids.end() || *it != id) return std::nullopt;
+        return static_cast<std::size_t>(it - entity_ids.begin());
+    };
+
+    std::vector<Triple> triples;
+    triples.reserve(static_cast<std::size_t>(m_db.execAndGet("SELECT count(*) FROM triples").getInt64()));
+    for (RawStatement rows(db, "SELECT id, subject_id, predicate, object_id, modality, negated FROM triples ORDER BY id");
+         rows.step();) {
+        Triple t;
+        t.id = rows.int64(0);
+        t.subject_id = rows.int64(1);
+        t.predicate = std::string(rows.text(2));
+        t.object_id = rows.int64(3);
+        t.modality = std::string(rows.text(4));
+        t.negated = rows.int64(5) != 0;
+        triples.push_back(std::move(t));
+    }
+    auto position = [&](TripleId id) -> std::optional<std::size_t> {
+        auto it = std::lower_bound(triples.begin(), triples.end(), id,
+                                   [](const Triple& t, TripleId wanted) { return t.id < wanted; });
+        if (it == triples.end() || it->id != id) return std::nullopt;
+        return static_cast<std::size_t>(it - triples.begin());
+    };
+
+    // The best evidence of each triple: highest confidence, then lowest id.
+    struct Best {
+        std::int64_t id = 0;
+        double confidence = -1;
+        std::int64_t sentence = 0;  // 0: none
+        std::string attributed_to;
+    };
+    std::vector<Best> best(triples.size());
+    for (RawStatement evidence(db, "SELECT id, triple_id, confidence, sentence_id, attributed_to FROM evidence");
+         evidence.step();) {
+        const auto at = position(evidence.int64(1));
+        if (!at) continue;
+        Triple& t = triples[*at];
+        ++t.evidence_count;
+        Best& b = best[*at];
+        const std::int64_t id = evidence.int64(0);
+        const double confidence = evidence.real(2);
+        if (confidence > b.confidence || (confidence == b.confidence && id < b.id)) {
+            b.id = id;
+            b.confidence = confidence;
+            b.sentence = evidence.int64(3);
+            b.attributed_to = std::string(evidence.text(4));
+        }
+    }
+
+    // Evidence sentences: one ordered scan merged with the sorted wanted ids,
+    // kept in one buffer until the triples are in listing order, so that each
+    // triple's strings are allocated in the order a writer reads them.
+    std::string sentence_text;
+    std::vector<std::pair<std::size_t, std::size_t>> sentence_span(triples.size(), {0, 0});
+    std::vector<std::pair<std::int64_t, std::size_t>> wanted;
+    for (std::size_t i = 0; i < triples.size(); ++i) {
+        if (best[i].sentence != 0) wanted.emplace_back(best[i].sentence, i);
+    }
+    std::sort(wanted.begin(), wanted.end());
+    auto next = wanted.begin();
+    if (next != wanted.end()) {
+        RawStatement sentences(db, "SELECT id, text FROM sentences WHERE id >= ? ORDER BY id");
+        sentences.bind(1, next->first);
+        while (next != wanted.end() && sentences.step()) {
+            const std::int64_t id = sentences.int64(0);
+            while (next != wanted.end() && next->first < id) ++next;  // a sentence that no longer exists
+            if (next == wanted.end() || next->first != id) continue;
+            const std::string_view text = sentences.text(1);
+            const std::size_t offset = sentence_text.size();
+            sentence_text += text;
+            for (; next != wanted.end() && next->first == id; ++next) sentence_span[next->second] = {offset, text.size()};
+        }
+    }
+
+    // ORDER BY subject COLLATE NOCASE, predicate, object COLLATE NOCASE, triple_id:
+    // names and predicates are ranked once, then sort keys are integers.
+    std::vector<std::size_t> by_name(names.size());
+    for (std::size_t i = 0; i < by_name.size(); ++i) by_name[i] = i;
+    std::sort(by_name.begin(), by_name.end(),
+              [&](std::size_t a, std::size_t b) { return compare_nocase(names[a], names[b]) < 0; });
+    std::vector<std::uint32_t> name_rank(names.size());
+    std::uint32_t rank = 0;
+    for (std::size_t i = 0; i < by_name.size(); ++i) {
+        if (i > 0 && compare_nocase(names[by_name[i - 1]], names[by_name[i]]) != 0) ++rank;
+        name_rank[by_name[i]] = rank;
+    }
+    std::map<std::string_view, std::uint32_t> predicate_rank;
+    for (const Triple& t : triples) predicate_rank.emplace(t.predicate, 0);
+    rank = 0;
+    for (auto& [predicate, value] : predicate_rank) value = rank++;
+
+    struct Key {
+        std::uint32_t subject, predicate, object;
+        TripleId id;
+        std::size_t index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(triples.size());
+    for (std::size_t i = 0; i < triples.size(); ++i) {
+        // Triples without evidence or with a missing end are not in triple_view (inner joins).
+        if (best[i].confidence < 0) continue;
+        const auto subject = entity_position(triples[i].subject_id);
+        const auto object = entity_position(triples[i].object_id);
+        if (!subject || !object) continue;
+        keys.push_back({name_rank[*subject], predicate_rank[triples[i].predicate], name_rank[*object], triples[i].id, i});
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return std::tie(a.subject, a.predicate, a.object, a.id) < std::tie(b.subject, b.predicate, b.object, b.id);
+    });
+    std::vector<Triple> listed;
+    listed.reserve(keys.size());
+    for (const Key& key : keys) {
+        const Triple& t = triples[key.index];
+        Triple& out = listed.emplace_back();
+        out.id = t.id;
+        out.subject_id = t.subject_id;
+        out.subject = names[*entity_position(t.subject_id)];
+        out.predicate = t.predicate;
+        out.object_id = t.object_id;
+        out.object = names[*entity_position(t.object_id)];
+        out.modality = t.modality;
+        out.negated = t.negated;
+        out.attributed_to = best[key.index].attributed_to;
+        out.confidence = best[key.index].confidence;
+        const auto [offset, length] = sentence_span[key.index];
+        out.evidence.assign(sentence_text, offset, length);
+        out.evidence_count = t.evidence_count;
+    }
+    return listed;
+}
+
 Result<std::vector<Triple>> SqliteStore::triples() {
     try {
-        return read_triples("", std::nullopt);
+        return read_all_triples();
     } catch (const SQLite::Exception& e) {
         return Status::database_error(std::string("cannot read triples from '") + m_path + "': " + e.what());
     }
@@ -526,21 +780,41 @@ Result<std::vector<Evidence>> SqliteStore::evidence(TripleId id) {
 
 Result<GraphData> SqliteStore::graph_data() {
     try {
+        // The snapshot of a million-edge graph is read here on every graph
+        // command, so this reads through the C API (no per-cell Column objects),
+        // reserves up front, and takes each triple's best confidence from one
+        // scan of the evidence table instead of a correlated subquery per triple.
+        sqlite3* db = m_db.getHandle();
         GraphData data;
-        SQLite::Statement nodes(m_db, "SELECT id, type FROM entities ORDER BY id");
-        while (nodes.executeStep()) {
-            data.nodes.push_back({nodes.getColumn(0).getInt64(),
-                                  parse_entity_type(nodes.getColumn(1).getString()).value_or(EntityType::other)});
+        data.nodes.reserve(static_cast<std::size_t>(m_db.execAndGet("SELECT count(*) FROM entities").getInt64()));
+        data.edges.reserve(static_cast<std::size_t>(m_db.execAndGet("SELECT count(*) FROM triples").getInt64()));
+        RawStatement nodes(db, "SELECT id, type FROM entities ORDER BY id");
+        while (nodes.step()) {
+            data.nodes.push_back({nodes.int64(0), parse_entity_type(nodes.text(1)).value_or(EntityType::other)});
         }
-        SQLite::Statement edges(m_db,
-                                "SELECT t.id, t.subject_id, t.object_id, t.predicate, t.modality, t.negated,"
-                                " (SELECT max(e.confidence) FROM evidence e WHERE e.triple_id = t.id)"
-                                " FROM triples t ORDER BY t.id");
-        while (edges.executeStep()) {
-            data.edges.push_back({edges.getColumn(0).getInt64(), edges.getColumn(1).getInt64(),
-                                  edges.getColumn(2).getInt64(), edges.getColumn(3).getString(),
-                                  edges.getColumn(4).getString(), edges.getColumn(5).getInt() != 0,
-                                  edges.getColumn(6).isNull() ? 0.0 : edges.getColumn(6).getDouble()});
+        RawStatement edges(db, "SELECT id, subject_id, object_id, predicate, modality, negated FROM triples ORDER BY id");
+        while (edges.step()) {
+            data.edges.push_back({edges.int64(0), edges.int64(1), edges.int64(2), std::string(edges.text(3)),
+                                  std::string(edges.text(4)), edges.int64(5) != 0, 0.0});
+        }
+        // Triple ids ascend; when they have no gaps the position is id - first id.
+        const TripleId first = data.edges.empty() ? 0 : data.edges.front().id;
+        const bool dense = data.edges.empty() || data.edges.back().id - first + 1 == static_cast<TripleId>(data.edges.size());
+        RawStatement evidence(db, "SELECT triple_id, confidence FROM evidence");
+        while (evidence.step()) {
+            const TripleId triple = evidence.int64(0);
+            GraphData::Edge* edge = nullptr;
+            if (dense) {
+                if (triple >= first && triple - first < static_cast<TripleId>(data.edges.size())) {
+                    edge = &data.edges[static_cast<std::size_t>(triple - first)];
+                }
+            } else {
+                auto it = std::lower_bound(data.edges.begin(), data.edges.end(), triple,
+                                           [](const GraphData::Edge& e, TripleId id) { return e.id < id; });
+                if (it != data.edges.end() && it->id == triple) edge = &*it;
+            }
+            // Confidences are in [0, 1] (a CHECK constraint), so 0 is the maximum of none.
+            if (edge != nullptr) edge->confidence = std::max(edge->confidence, evidence.real(1));
         }
         return data;
     } catch (const SQLite::Exception& e) {

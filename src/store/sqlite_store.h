@@ -43,6 +43,8 @@ private:
     EntityId resolve_entity(const EntityRecord& entity, std::int64_t& entities_added);
     std::vector<Entity> read_entities(const std::string& where, std::optional<std::int64_t> id);
     std::vector<Triple> read_triples(const std::string& where, std::optional<std::int64_t> id);
+    /// Every triple as read_triples("") lists them, without the view's per-row subqueries.
+    std::vector<Triple> read_all_triples();
     SQLite::Database& query_connection();
 
     std::string m_path;

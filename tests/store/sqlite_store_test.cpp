@@ -262,3 +262,169 @@ TEST_CASE("SqliteStore query is read-only") {
         }
     }
 }
+
+TEST_CASE("SqliteStore bulk write") {
+    // 60,000 claims: above the size at which secondary indexes are rebuilt
+    // after the inserts instead of updated row by row.
+    TempDir dir;
+    const std::string path = dir.file("bulk.db");
+    auto schema = [&] {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        SQLite::Statement statement(db, "SELECT name, coalesce(sql, '') FROM sqlite_schema ORDER BY name");
+        std::vector<std::string> rows;
+        while (statement.executeStep()) rows.push_back(statement.getColumn(0).getString() + ": " +
+                                                      statement.getColumn(1).getString());
+        return rows;
+    };
+    auto opened = store::open_store(path, store::OpenMode::read_write);
+    REQUIRE(opened.is_ok());
+    auto& store = **opened;
+    const auto before = schema();
+
+    DocumentRecord d;
+    d.source = "bulk.jsonl";
+    d.content_hash = "bulk";
+    d.kind = "import";
+    for (int i = 0; i < 300; ++i) d.entities.push_back({"entity " + std::to_string(i), EntityType::org, {}});
+    for (int i = 0; i < 60'000; ++i) {
+        ClaimRecord claim;
+        claim.subject = static_cast<std::size_t>(i % 300);
+        claim.object = static_cast<std::size_t>((i / 300 + i) % 300);
+        claim.predicate = "p" + std::to_string(i % 7);
+        claim.confidence = 0.5;
+        d.claims.push_back(claim);
+    }
+    auto outcome = store.write_document(d);
+    REQUIRE_MESSAGE(outcome.is_ok(), outcome.status().message());
+
+    SUBCASE("the schema's indexes are back, exactly as created") { CHECK(schema() == before); }
+    SUBCASE("every claim is stored once and the indexes answer queries") {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        const auto triples = db.execAndGet("SELECT count(*) FROM triples").getInt64();
+        CHECK(outcome->triples_added == triples);
+        CHECK(outcome->evidence_added == 60'000);
+        CHECK(db.execAndGet("SELECT count(*) FROM triples INDEXED BY triples_by_object WHERE object_id = 1")
+                  .getInt64() == db.execAndGet("SELECT count(*) FROM triples NOT INDEXED WHERE object_id = 1").getInt64());
+        CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    }
+    SUBCASE("the store goes on: the graph holds every triple and small writes still work") {
+        auto graph = store.graph_data();
+        REQUIRE(graph.is_ok());
+        CHECK(graph->edges.size() == static_cast<std::size_t>(outcome->triples_added));
+        auto small = store.write_document(two_entity_document("small", "A", EntityType::org, "B", EntityType::org, "p"));
+        REQUIRE(small.is_ok());
+        CHECK(small->triples_added == 1);
+    }
+}
+
+TEST_CASE("SqliteStore graph_data") {
+    // Each edge's confidence is its best evidence's, whether or not triple ids have gaps.
+    TempDir dir;
+    const std::string path = dir.file("graph.db");
+    {
+        auto opened = store::open_store(path, store::OpenMode::read_write);
+        REQUIRE(opened.is_ok());
+        auto contents = util::read_file(testing::data_path("news_graph.jsonl"));
+        REQUIRE(contents.is_ok());
+        auto document = importer::parse_triples_jsonl(*contents, "news_graph.jsonl");
+        REQUIRE(document.is_ok());
+        REQUIRE((*opened)->write_document(*document).is_ok());
+    }
+    auto expected = [&] {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        SQLite::Statement statement(db, "SELECT t.id, t.subject_id, t.object_id, t.predicate,"
+                                        " (SELECT max(confidence) FROM evidence e WHERE e.triple_id = t.id)"
+                                        " FROM triples t ORDER BY t.id");
+        std::vector<std::tuple<TripleId, EntityId, EntityId, std::string, double>> rows;
+        while (statement.executeStep()) {
+            rows.emplace_back(statement.getColumn(0).getInt64(), statement.getColumn(1).getInt64(),
+                              statement.getColumn(2).getInt64(), statement.getColumn(3).getString(),
+                              statement.getColumn(4).getDouble());
+        }
+        return rows;
+    };
+    auto actual = [&] {
+        auto opened = store::open_store(path, store::OpenMode::read_only);
+        REQUIRE(opened.is_ok());
+        auto data = (*opened)->graph_data();
+        REQUIRE(data.is_ok());
+        std::vector<std::tuple<TripleId, EntityId, EntityId, std::string, double>> rows;
+        for (const auto& e : data->edges) rows.emplace_back(e.id, e.subject, e.object, e.predicate, e.confidence);
+        return rows;
+    };
+    SUBCASE("dense ids") {
+        const auto rows = expected();
+        REQUIRE(rows.size() > 10);
+        CHECK(actual() == rows);
+    }
+    SUBCASE("ids with gaps") {
+        {
+            SQLite::Database db(path, SQLite::OPEN_READWRITE);
+            db.exec("PRAGMA foreign_keys = ON");
+            db.exec("DELETE FROM triples WHERE id IN (2, 5, 6)");
+        }
+        const auto rows = expected();
+        REQUIRE(std::get<0>(rows[1]) == 3);
+        CHECK(actual() == rows);
+    }
+}
+
+TEST_CASE("SqliteStore triples matches triple_view") {
+    // triples() computes the view's rows and order itself; the view is the contract.
+    auto store = testing::fixture_store();
+    // Names whose NOCASE order differs from byte order or from a full Unicode fold.
+    DocumentRecord d;
+    d.source = "collation.jsonl";
+    d.content_hash = "collation";
+    d.kind = "import";
+    const std::vector<std::string> names = {"alpha", "Alpha", "ALPHA ", "Émile", "émile", "_under", "Zed", "zed2", "[x]", "a"};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        d.entities.push_back({names[i], i % 2 == 0 ? EntityType::person : EntityType::org, {}});
+    }
+    d.sentences.push_back({0, 10, "first sentence"});
+    d.sentences.push_back({0, 10, "second sentence"});
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        for (std::size_t j = 0; j < names.size(); j += 3) {
+            if (i == j) continue;
+            ClaimRecord claim;
+            claim.subject = i;
+            claim.object = j;
+            claim.predicate = (i + j) % 2 == 0 ? "Met" : "met";
+            claim.confidence = 0.5 + 0.05 * static_cast<double>((i * j) % 5);
+            claim.attributed_to = i % 3 == 0 ? "someone" : "";
+            if ((i + j) % 4 != 0) claim.sentence = (i + j) % 2;
+            d.claims.push_back(claim);
+            claim.confidence = 0.6;  // a second statement of the same triple
+            claim.attributed_to = "another";
+            d.claims.push_back(claim);
+        }
+    }
+    REQUIRE(store->write_document(d).is_ok());
+
+    auto triples = store->triples();
+    REQUIRE(triples.is_ok());
+    auto view = store->query("SELECT triple_id, subject_id, subject, predicate, object_id, object, modality, negated,"
+                             " attributed_to, confidence, evidence, evidence_count FROM triple_view"
+                             " ORDER BY subject COLLATE NOCASE, predicate, object COLLATE NOCASE, triple_id",
+                             {});
+    REQUIRE(view.is_ok());
+    REQUIRE(triples->size() == view->rows.size());
+    REQUIRE(triples->size() > 50);
+    for (std::size_t i = 0; i < triples->size(); ++i) {
+        const Triple& t = (*triples)[i];
+        const auto& row = view->rows[i];
+        INFO("row " << i);
+        CHECK(t.id == std::get<std::int64_t>(row[0]));
+        CHECK(t.subject_id == std::get<std::int64_t>(row[1]));
+        CHECK(t.subject == std::get<std::string>(row[2]));
+        CHECK(t.predicate == std::get<std::string>(row[3]));
+        CHECK(t.object_id == std::get<std::int64_t>(row[4]));
+        CHECK(t.object == std::get<std::string>(row[5]));
+        CHECK(t.modality == std::get<std::string>(row[6]));
+        CHECK(t.negated == (std::get<std::int64_t>(row[7]) != 0));
+        CHECK(t.attributed_to == std::get<std::string>(row[8]));
+        CHECK(t.confidence == std::get<double>(row[9]));
+        CHECK(t.evidence == std::get<std::string>(row[10]));
+        CHECK(t.evidence_count == std::get<std::int64_t>(row[11]));
+    }
+}
