@@ -52,7 +52,7 @@ void add_store_commands(CLI::App& app, Action& action);
 void add_extract_commands(CLI::App& app, Action& action);
 /// `neighbors`, `path`, `rank`, `components`.
 void add_graph_commands(CLI::App& app, Action& action);
-/// `query`.
+/// `query`, `sql`.
 void add_query_commands(CLI::App& app, Action& action);
 /// `export`.
 void add_export_commands(CLI::App& app, Action& action);

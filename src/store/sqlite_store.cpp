@@ -573,6 +573,7 @@ Result<Table> SqliteStore::query(std::string_view sql, const QueryParams& params
             sqlite3_finalize(probe);
             return Status::invalid_argument("the query does not compile: " + message);
         }
+        if (probe == nullptr) return Status::invalid_argument("the query is empty; give one SELECT statement");
         sqlite3_finalize(probe);
         if (!util::trim(tail ? std::string_view(tail) : std::string_view()).empty()) {
             const std::string rest(util::trim(tail));
