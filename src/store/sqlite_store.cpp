@@ -73,6 +73,28 @@ Value column_value(const SQLite::Column& column) {
     }
 }
 
+/// A read transaction on one connection: its first read fixes the snapshot (WAL),
+/// later reads see the same database. Nests: only the outermost one begins and ends.
+class ReadTransaction final : public ReadSnapshot {
+public:
+    explicit ReadTransaction(SQLite::Database& db) : m_db(db) {
+        if (sqlite3_get_autocommit(m_db.getHandle()) != 0) {
+            m_db.exec("BEGIN DEFERRED");
+            m_owner = true;
+        }
+    }
+    ~ReadTransaction() override {
+        // Ending a read-only transaction cannot lose anything; ignore a failure.
+        if (m_owner) sqlite3_exec(m_db.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
+    }
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+    SQLite::Database& m_db;
+    bool m_owner = false;
+};
+
 }  // namespace
 
 // Statements used for every document write, prepared once per store.
@@ -384,6 +406,7 @@ std::vector<Entity> SqliteStore::read_entities(const std::string& where, std::op
 
 Result<std::vector<Entity>> SqliteStore::entities() {
     try {
+        ReadTransaction transaction(m_db);
         return read_entities("", std::nullopt);
     } catch (const SQLite::Exception& e) {
         return Status::database_error(std::string("cannot read entities from '") + m_path + "': " + e.what());
@@ -392,6 +415,7 @@ Result<std::vector<Entity>> SqliteStore::entities() {
 
 Result<Entity> SqliteStore::entity(EntityId id) {
     try {
+        ReadTransaction transaction(m_db);
         auto found = read_entities("WHERE e.id = ?", id);
         if (found.empty()) return Status::not_found("no entity with id " + std::to_string(id));
         return std::move(found.front());
@@ -526,6 +550,7 @@ Result<std::vector<Evidence>> SqliteStore::evidence(TripleId id) {
 
 Result<GraphData> SqliteStore::graph_data() {
     try {
+        ReadTransaction transaction(m_db);
         GraphData data;
         SQLite::Statement nodes(m_db, "SELECT id, type FROM entities ORDER BY id");
         while (nodes.executeStep()) {
@@ -609,6 +634,7 @@ Result<Table> SqliteStore::query(std::string_view sql, const QueryParams& params
 
 Result<Stats> SqliteStore::stats() {
     try {
+        ReadTransaction transaction(m_db);
         Stats stats;
         stats.schema_version = m_db.execAndGet("PRAGMA user_version").getInt();
         auto count = [&](const char* table) {
@@ -622,6 +648,14 @@ Result<Stats> SqliteStore::stats() {
         stats.triples = count("triples");
         stats.evidence = count("evidence");
         return stats;
+    } catch (const SQLite::Exception& e) {
+        return Status::database_error(std::string("cannot read '") + m_path + "': " + e.what());
+    }
+}
+
+Result<std::unique_ptr<ReadSnapshot>> SqliteStore::snapshot() {
+    try {
+        return std::unique_ptr<ReadSnapshot>(std::make_unique<ReadTransaction>(m_db));
     } catch (const SQLite::Exception& e) {
         return Status::database_error(std::string("cannot read '") + m_path + "': " + e.what());
     }

@@ -262,3 +262,29 @@ TEST_CASE("SqliteStore query is read-only") {
         }
     }
 }
+
+TEST_CASE("SqliteStore snapshot") {
+    TempDir dir;
+    const std::string path = dir.file("s.db");
+    auto writer = store::open_store(path, store::OpenMode::read_write);
+    REQUIRE(writer.is_ok());
+    REQUIRE((*writer)->write_document(
+        two_entity_document("h1", "Putin", EntityType::person, "Moscow", EntityType::gpe, "visited")).is_ok());
+    auto reader = store::open_store(path, store::OpenMode::read_only);
+    REQUIRE(reader.is_ok());
+    {
+        auto snapshot = (*reader)->snapshot();
+        REQUIRE(snapshot.is_ok());
+        REQUIRE((*reader)->entities()->size() == 2);
+        // Another connection commits while the snapshot lives: its reads do not see it.
+        REQUIRE((*writer)->write_document(
+            two_entity_document("h2", "Lavrov", EntityType::person, "Baku", EntityType::gpe, "visited")).is_ok());
+        CHECK((*reader)->entities()->size() == 2);
+        CHECK((*reader)->triples()->size() == 1);
+        CHECK((*reader)->graph_data()->nodes.size() == 2);
+        CHECK((*reader)->stats()->entities == 2);
+    }
+    // Without one, each read sees the latest commit.
+    CHECK((*reader)->entities()->size() == 4);
+    CHECK((*reader)->triples()->size() == 2);
+}
