@@ -2,6 +2,7 @@
 #include "read/html.h"
 
 #include "util/strings.h"
+#include "util/utf8.h"
 
 #include <algorithm>
 #include <array>
@@ -149,25 +150,6 @@ std::string collapse_space(std::string_view text) {
 
 }  // namespace
 
-void append_utf8(std::string& out, char32_t code_point) {
-    if (code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) code_point = 0xFFFD;
-    if (code_point < 0x80) {
-        out.push_back(static_cast<char>(code_point));
-    } else if (code_point < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-        out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-    } else if (code_point < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-    }
-}
-
 std::string decode_entities(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -199,13 +181,13 @@ std::string decode_entities(std::string_view text) {
                 value = value * (hex ? 16u : 10u) + digit;
             }
             if (valid) {
-                append_utf8(out, value == 0 ? char32_t{0xFFFD} : static_cast<char32_t>(value));
+                util::append_utf8(out, value == 0 ? char32_t{0xFFFD} : static_cast<char32_t>(value));
                 decoded = true;
             }
         } else {
             for (const NamedEntity& entity : k_entities) {
                 if (entity.name == body) {
-                    if (entity.code_point != 0) append_utf8(out, entity.code_point);
+                    if (entity.code_point != 0) util::append_utf8(out, entity.code_point);
                     decoded = true;
                     break;
                 }

@@ -27,7 +27,4 @@ HtmlText html_to_text(std::string_view html);
 /// a numeric reference to an invalid code point becomes U+FFFD.
 std::string decode_entities(std::string_view text);
 
-/// Appends the UTF-8 encoding of `code_point` (U+FFFD for an invalid one).
-void append_utf8(std::string& out, char32_t code_point);
-
 }  // namespace claimgraph::read

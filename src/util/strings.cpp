@@ -1,6 +1,8 @@
 // Small string helpers: case folding, trimming, edit distance, UTF-8 checks, SHA-256.
 #include "util/strings.h"
 
+#include "util/utf8.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -68,36 +70,14 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 bool is_valid_utf8(std::string_view text) {
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const auto* end = p + text.size();
-    while (p < end) {
-        const unsigned char c = *p;
-        if (c < 0x80) {
-            ++p;
+    while (!text.empty()) {
+        if (static_cast<unsigned char>(text.front()) < 0x80) {
+            text.remove_prefix(1);
             continue;
         }
-        std::size_t length = 0;
-        std::uint32_t code = 0;
-        if ((c & 0xE0) == 0xC0) {
-            length = 2;
-            code = c & 0x1Fu;
-        } else if ((c & 0xF0) == 0xE0) {
-            length = 3;
-            code = c & 0x0Fu;
-        } else if ((c & 0xF8) == 0xF0) {
-            length = 4;
-            code = c & 0x07u;
-        } else {
-            return false;
-        }
-        if (static_cast<std::size_t>(end - p) < length) return false;
-        for (std::size_t i = 1; i < length; ++i) {
-            if ((p[i] & 0xC0) != 0x80) return false;
-            code = (code << 6) | (p[i] & 0x3Fu);
-        }
-        static constexpr std::array<std::uint32_t, 5> k_minimum = {0, 0, 0x80, 0x800, 0x10000};
-        if (code < k_minimum[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
-        p += length;
+        const Utf8Char c = decode_utf8(text);
+        if (!c.well_formed) return false;
+        text.remove_prefix(c.length);
     }
     return true;
 }

@@ -56,6 +56,7 @@ Utf8Char decode_utf8(std::string_view text) {
 }
 
 void append_utf8(std::string& out, char32_t code_point) {
+    if (code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) code_point = k_replacement_character;
     if (code_point < 0x80) {
         out.push_back(static_cast<char>(code_point));
     } else if (code_point < 0x800) {

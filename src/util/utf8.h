@@ -25,7 +25,8 @@ struct Utf8Char {
 /// the exception is a complete encoded surrogate (ED A0..BF 80..BF), taken as one unit.
 Utf8Char decode_utf8(std::string_view text);
 
-/// Appends the UTF-8 encoding of `code_point` (at most U+10FFFF) to `out`.
+/// Appends the UTF-8 encoding of `code_point` to `out`; a surrogate or a value
+/// past U+10FFFF, which UTF-8 cannot carry, is appended as U+FFFD.
 void append_utf8(std::string& out, char32_t code_point);
 
 /// `text` with every ill-formed sequence (overlong forms, encoded surrogates,
