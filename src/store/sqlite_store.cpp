@@ -667,22 +667,47 @@ int latest_schema_version() {
     return latest;
 }
 
+namespace {
+
+/// Lets SQLite finish what a killed writer left: roll back a hot journal or
+/// rebuild the WAL index. A read-only connection cannot, and fails with
+/// SQLITE_READONLY until some connection that may write has opened the file.
+bool recover_after_crash(const std::string& path) {
+    try {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE, k_busy_timeout_ms);
+        db.execAndGet("PRAGMA user_version");  // the first read does the recovery
+        return true;
+    } catch (const SQLite::Exception&) {
+        return false;
+    }
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> open_store(const std::string& path, OpenMode mode) {
     if (path.empty()) return Status::invalid_argument("the database path is empty; give one with --db");
     if (mode == OpenMode::read_only && path != ":memory:" && !std::filesystem::exists(path)) {
         return Status::not_found("no database at '" + path +
                                  "'; build one with 'claimgraph ingest' or 'claimgraph import', or pick one with --db");
     }
-    try {
-        auto store = std::make_unique<SqliteStore>(path, mode);
-        if (Status status = store->prepare(); !status) return status;
-        return std::unique_ptr<Store>(std::move(store));
-    } catch (const SQLite::Exception& e) {
-        const std::string what = e.what();
-        if (e.getErrorCode() == SQLITE_NOTADB) {
-            return Status::database_error("'" + path + "' is not an SQLite database; pick another file with --db");
+    for (int attempt = 0;; ++attempt) {
+        try {
+            auto store = std::make_unique<SqliteStore>(path, mode);
+            if (Status status = store->prepare(); !status) return status;
+            return std::unique_ptr<Store>(std::move(store));
+        } catch (const SQLite::Exception& e) {
+            const std::string what = e.what();
+            if (e.getErrorCode() == SQLITE_NOTADB) {
+                return Status::database_error("'" + path + "' is not an SQLite database; pick another file with --db");
+            }
+            const bool needs_recovery = mode == OpenMode::read_only && (e.getErrorCode() & 0xFF) == SQLITE_READONLY;
+            if (!needs_recovery || attempt > 0) return Status::database_error("cannot open '" + path + "': " + what);
+            if (!recover_after_crash(path)) {
+                return Status::database_error("'" + path + "' needs recovering after a crash (" + what +
+                                              "), which needs write access to it and its folder; run a claimgraph "
+                                              "command that writes (e.g. 'claimgraph init') as a user who can");
+            }
         }
-        return Status::database_error("cannot open '" + path + "': " + what);
     }
 }
 

@@ -55,7 +55,8 @@ def ingest_command(claimgraph, fake, probe_file):
 
 def integrity(db):
     """(integrity_check result, foreign key violations) of a database file."""
-    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    # Not mode=ro: after a SIGKILL only a connection that may write can recover the file.
+    connection = sqlite3.connect(f"file:{db}?mode=rw", uri=True, timeout=30)
     try:
         result = connection.execute("PRAGMA integrity_check").fetchall()
         foreign = connection.execute("PRAGMA foreign_key_check").fetchall()
@@ -65,7 +66,8 @@ def integrity(db):
 
 
 def query(db, sql, params=()):
-    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    # Not mode=ro: after a SIGKILL only a connection that may write can recover the file.
+    connection = sqlite3.connect(f"file:{db}?mode=rw", uri=True, timeout=30)
     try:
         return connection.execute(sql, params).fetchall()
     finally:
