@@ -10,15 +10,18 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace claimgraph::store {
 
 namespace {
 
 constexpr int k_busy_timeout_ms = 10'000;
+constexpr int k_open_busy_retries = 100;  // 100 ms apart: as long as the busy timeout
 
 /// The migration number of `NNNN_name.sql`, or 0 when the name has no number.
 int migration_number(std::string_view name) {
@@ -159,7 +162,17 @@ SqliteStore::~SqliteStore() = default;
 Status SqliteStore::prepare() {
     // Reading user_version is the first access to the file: a file that is not
     // SQLite at all fails here with "file is not a database".
-    const int version = m_db.execAndGet("PRAGMA user_version").getInt();
+    int version = 0;
+    int tables = 0;
+    {
+        // One snapshot for both reads: another process creating the schema right now
+        // must not be seen half (version 0 from before its commit, tables from after).
+        ReadTransaction snapshot(m_db);
+        version = m_db.execAndGet("PRAGMA user_version").getInt();
+        if (version == 0) {
+            tables = m_db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").getInt();
+        }
+    }
     const int latest = latest_schema_version();
     if (version > latest) {
         return Status::database_error("'" + m_path + "' has schema version " + std::to_string(version) +
@@ -167,7 +180,6 @@ Status SqliteStore::prepare() {
                                       "); use a newer claimgraph");
     }
     if (version == 0) {
-        const int tables = m_db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").getInt();
         if (tables > 0) {
             return Status::database_error("'" + m_path +
                                           "' is an SQLite database but not a claimgraph one (user_version 0 and " +
@@ -690,6 +702,7 @@ Result<std::unique_ptr<Store>> open_store(const std::string& path, OpenMode mode
         return Status::not_found("no database at '" + path +
                                  "'; build one with 'claimgraph ingest' or 'claimgraph import', or pick one with --db");
     }
+    int busy_retries = 0;
     for (int attempt = 0;; ++attempt) {
         try {
             auto store = std::make_unique<SqliteStore>(path, mode);
@@ -699,6 +712,14 @@ Result<std::unique_ptr<Store>> open_store(const std::string& path, OpenMode mode
             const std::string what = e.what();
             if (e.getErrorCode() == SQLITE_NOTADB) {
                 return Status::database_error("'" + path + "' is not an SQLite database; pick another file with --db");
+            }
+            // Two processes creating one database at once: switching a new file to WAL
+            // can fail with SQLITE_BUSY without waiting on the busy timeout. Try again.
+            if ((e.getErrorCode() & 0xFF) == SQLITE_BUSY && busy_retries < k_open_busy_retries) {
+                ++busy_retries;
+                --attempt;
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                continue;
             }
             const bool needs_recovery = mode == OpenMode::read_only && (e.getErrorCode() & 0xFF) == SQLITE_READONLY;
             if (!needs_recovery || attempt > 0) return Status::database_error("cannot open '" + path + "': " + what);

@@ -77,7 +77,7 @@ def main():
         good_articles = sum(e["good"] for n, e in manifest.items() if n.startswith("articles/"))
         good_triples = sum(e["good"] for n, e in manifest.items() if n.startswith("triples/") and e["kind"] == "good")
 
-        binary, how = ingest_command(args.claimgraph, args.fake, os.path.join(corpus, "articles", "good-0.txt"))
+        binary, how, _ = ingest_command(args.claimgraph, args.fake, os.path.join(corpus, "articles", "good-0.txt"))
         print(f"bad_inputs: {inputs} generated files; articles through {how}", flush=True)
 
         # Articles: one ingest of the whole folder, 2 workers.

@@ -3,6 +3,8 @@
 
 Usage: concurrency.py CLAIMGRAPH CLAIMGRAPH_FAKE MAKE_TRIPLES
 
+0. Twenty times, two imports create one new database at the same moment: both
+   must exit 0 and both documents be stored.
 1. Two writers start together on a new database (both create the schema): an
    `import` of 30 triples files and an `ingest` of 40 articles. Both must exit 0
    and the database must hold exactly what two sequential runs store (the same
@@ -53,11 +55,16 @@ def main():
 
         triples_a = triples_folder("triples-a", 100)
         triples_b = triples_folder("triples-b", 200)
+        probe = os.path.join(work, "probe.txt")
+        with open(probe, "w", encoding="utf-8") as f:
+            f.write("Mara Holt met Ivan Petrov in Geneva.\n")
+        binary, how, real = ingest_command(args.claimgraph, args.fake, probe)
+        # The parser takes milliseconds a sentence: fewer, shorter articles keep the run short.
+        size = (16, 12) if real else (40, 100)
         articles_a = os.path.join(work, "articles-a")
-        make_articles(articles_a, 40, 100, rng)
+        make_articles(articles_a, *size, rng)
         articles_b = os.path.join(work, "articles-b")
-        make_articles(articles_b, 40, 100, random.Random(8))
-        binary, how = ingest_command(args.claimgraph, args.fake, os.path.join(articles_a, "article-000.txt"))
+        make_articles(articles_b, *size, random.Random(8))
         print(f"concurrency: articles through {how}", flush=True)
         env = dict(os.environ, CLAIMGRAPH_FAKE_DELAY_MS="60")
 
@@ -73,6 +80,17 @@ def main():
                         import_cmd(reference, triples_b), ingest_cmd(reference, articles_b)):
             assert run(command, env=env).returncode == 0
         db = os.path.join(work, "shared.db")
+
+        # 0. Many times over: two imports create one new database at the same moment.
+        races = int(os.environ.get("CLAIMGRAPH_CREATE_RACES", "20"))
+        for n in range(races):
+            fresh = os.path.join(work, f"race-{n}.db")
+            pair = [subprocess.Popen(import_cmd(fresh, [f]), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                    for f in (triples_a[0], triples_b[0])]
+            results = [p.communicate() + (p.returncode,) for p in pair]
+            checks.check(all(r[2] == 0 for r in results), f"race {n}: two imports creating one database both exit 0",
+                         " | ".join(text(r[1]).strip() for r in results))
+            checks.check(len(document_contents(fresh)) == 2, f"race {n}: both documents stored")
 
         # 1. Two writers on a new database.
         writers = [subprocess.Popen(import_cmd(db, triples_a), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env),
@@ -120,7 +138,7 @@ def main():
         checks.check(graph_signature(db) == graph_signature(reference),
                      "the concurrent database has the same graph as the sequential one")
 
-    checks.finish(f"4 concurrent writers in two pairs, {reads} reads during writes")
+    checks.finish(f"{races} creation races, 4 concurrent writers in two pairs, {reads} reads during writes")
 
 
 if __name__ == "__main__":
