@@ -44,6 +44,11 @@ def make_articles(folder, count, sentences, rng):
             f.write("\n".join(lines) + "\n")
 
 
+def schema(db):
+    """Every table, index, view and trigger with its SQL: a kill must never leave one missing or changed."""
+    return query(db, "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
+
+
 def safe_contents(db):
     """document_contents(), or {} for a database killed before its schema was made."""
     if not os.path.exists(db):
@@ -96,6 +101,7 @@ def main():
             elapsed = time.monotonic() - started
             assert result.returncode == 0, f"reference {name} failed: {text(result.stderr)}"
             reference[name] = (document_contents(db), graph_signature(db), elapsed)
+            reference_schema = schema(db)
             print(f"kill_ingest: reference {name}: {len(reference[name][0])} documents in {elapsed:.2f} s", flush=True)
 
         for n in range(args.runs):
@@ -123,6 +129,11 @@ def main():
                 state, foreign = integrity(db) if os.path.exists(db) else ("ok", [])
                 checks.check(state == "ok" and not foreign, f"run {n} ({name}), kill {attempt + 1}: integrity_check ok",
                              f"{state} {foreign}")
+                if os.path.exists(db):
+                    found = schema(db)
+                    checks.check(found in ([], reference_schema),
+                                 f"run {n} ({name}), kill {attempt + 1}: the schema is whole (every index and view)",
+                                 str(sorted(set(map(tuple, reference_schema)) ^ set(map(tuple, found))))[:1000])
                 stored = safe_contents(db)
                 whole = all(contents.get(h) == counts for h, counts in stored.items())
                 checks.check(whole, f"run {n} ({name}), kill {attempt + 1}: every stored document is whole",
