@@ -58,6 +58,13 @@ struct GraphData {
     std::vector<Edge> edges;
 };
 
+/// One consistent view of the database, held while this object lives: reads made
+/// through the Store in the meantime see no writes that other connections commit.
+class ReadSnapshot {
+public:
+    virtual ~ReadSnapshot() = default;
+};
+
 /// Named parameters of a read-only query, bound by name (`:name`).
 using QueryParams = std::vector<std::pair<std::string, Value>>;
 
@@ -95,6 +102,11 @@ public:
     virtual Result<Table> query(std::string_view sql, const QueryParams& params) = 0;
 
     virtual Result<Stats> stats() = 0;
+
+    /// Starts a consistent view for several reads (entities() then triples() for an
+    /// export, while an ingest writes). Each read method is consistent on its own;
+    /// a snapshot makes a series of them agree. Not for use around write_document().
+    virtual Result<std::unique_ptr<ReadSnapshot>> snapshot() = 0;
 };
 
 /// Opens (and with read_write, creates or migrates) the SQLite database at

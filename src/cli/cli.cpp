@@ -4,6 +4,8 @@
 
 #include "cli/commands.h"
 
+#include "extract/extractor.h"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
@@ -44,7 +46,8 @@ Result<std::unique_ptr<store::Store>> Context::open(store::OpenMode mode) const 
     return store::open_store(db_path, mode);
 }
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run_with_extractor(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                       const ExtractorFactory& make_extractor) {
     CLI::App app("claimgraph: turns news articles into a knowledge graph of claims, stored in one SQLite file,\n"
                  "and answers questions about it (paths, neighbourhoods, canned queries, exports).",
                  "claimgraph");
@@ -85,7 +88,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << "claimgraph: error: no command given; run 'claimgraph --help'\n";
         return k_exit_usage;
     }
-    Context context{db_path, out, err};
+    Context context{db_path, out, err, make_extractor};
     try {
         const Status status = action(context);
         if (!status.is_ok()) err << "claimgraph: " << (status.code() == StatusCode::partial ? "warning" : "error")
@@ -95,6 +98,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << "claimgraph: error: unexpected failure: " << e.what() << "\n";
         return k_exit_error;
     }
+}
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    return run_with_extractor(args, out, err, [](const extract::ExtractorOptions& options) {
+        return extract::create_extractor(options);
+    });
 }
 
 int run(int argc, char** argv) {

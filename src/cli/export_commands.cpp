@@ -49,6 +49,9 @@ Status run_export(Context& context, const ExportOptions& options) {
     if (!store) return store.status();
     exporter::ExportData data;
     {
+        // Entities and triples from the same moment, even while an ingest writes.
+        auto snapshot = (*store)->snapshot();
+        if (!snapshot) return snapshot.status();
         auto entities = (*store)->entities();
         if (!entities) return entities.status();
         auto triples = (*store)->triples();

@@ -29,6 +29,32 @@ using Clock = std::chrono::steady_clock;
 
 constexpr double k_default_max_file_mb = 20.0;
 
+/// The limits every command that reads articles shares: input size, sentence length, parse time.
+struct Limits {
+    double max_file_mb = k_default_max_file_mb;
+    std::size_t max_sentence_bytes = extract::ExtractorOptions{}.max_sentence_bytes;
+    double max_parse_seconds = extract::ExtractorOptions{}.max_parse_seconds;
+
+    void add_options(CLI::App& command) {
+        command.add_option("--max-file-mb", max_file_mb, "Refuse larger input files")
+            ->check(CLI::PositiveNumber)
+            ->capture_default_str();
+        command.add_option("--max-sentence-bytes", max_sentence_bytes, "Skip (and report) longer sentences")
+            ->check(CLI::PositiveNumber)
+            ->capture_default_str();
+        command.add_option("--max-parse-seconds", max_parse_seconds, "Give up parsing a sentence after this long")
+            ->check(CLI::PositiveNumber)
+            ->capture_default_str();
+    }
+
+    extract::ExtractorOptions extractor() const {
+        extract::ExtractorOptions options;
+        options.max_sentence_bytes = max_sentence_bytes;
+        options.max_parse_seconds = max_parse_seconds;
+        return options;
+    }
+};
+
 read::ReadOptions read_options(double max_file_mb) {
     read::ReadOptions options;
     options.max_file_bytes = static_cast<std::uintmax_t>(std::llround(max_file_mb * 1024.0 * 1024.0));
@@ -50,7 +76,7 @@ struct IngestCommand {
     std::vector<std::string> paths;
     std::size_t jobs = 0;
     bool progress = false;
-    double max_file_mb = k_default_max_file_mb;
+    Limits limits;
 };
 
 /// The progress line on stderr: redrawn in place on a terminal, a line every few seconds elsewhere.
@@ -90,7 +116,7 @@ private:
 };
 
 Status run_ingest(Context& context, const IngestCommand& command) {
-    auto extractor = extract::create_extractor();
+    auto extractor = context.make_extractor(command.limits.extractor());
     if (!extractor) return extractor.status();
     auto store = context.open(store::OpenMode::read_write);
     if (!store) return store.status();
@@ -99,7 +125,8 @@ Status run_ingest(Context& context, const IngestCommand& command) {
     Progress progress(context.err, command.progress || terminal, terminal);
     ingest::IngestOptions options;
     options.jobs = command.jobs;
-    options.read = read_options(command.max_file_mb);
+    options.read = read_options(command.limits.max_file_mb);
+    options.max_sentence_bytes = command.limits.max_sentence_bytes;
     const ingest::Summary summary = ingest::ingest(
         command.paths, **store, **extractor, options,
         [&](const ingest::DocumentReport& report, const ingest::Summary& so_far) {
@@ -107,7 +134,13 @@ Status run_ingest(Context& context, const IngestCommand& command) {
             switch (report.outcome) {
             case ingest::Outcome::stored:
                 context.out << report.source << ": " << report.sentences << " sentences, " << report.claims << " claims, "
-                            << report.triples_added << " new edges\n";
+                            << report.triples_added << " new edges";
+                if (report.long_sentences > 0) {
+                    context.out << " (" << report.long_sentences << " sentence" << (report.long_sentences == 1 ? "" : "s")
+                                << " over the " << command.limits.max_sentence_bytes
+                                << "-byte limit skipped; raise it with --max-sentence-bytes)";
+                }
+                context.out << "\n";
                 break;
             case ingest::Outcome::already_present:
                 context.out << report.source << ": already stored"
@@ -134,7 +167,7 @@ struct ExtractCommand {
     std::string format = "jsonl";
     bool lines = false;
     bool sentences_only = false;
-    double max_file_mb = k_default_max_file_mb;
+    Limits limits;
 };
 
 /// A proposition as printed: in `--lines` mode its strings are in the original tokens.
@@ -225,7 +258,7 @@ Status print_sentences(Context& context, const ExtractCommand& command, ExtractF
             ++failed;
             context.err << "claimgraph: error: " << error.source << ": " << error.message << "\n";
         },
-        read_options(command.max_file_mb));
+        read_options(command.limits.max_file_mb));
     if (format == ExtractFormat::table) print_objects(context.out, {"source", "index", "start", "end", "text"}, rows, Format::table, 100);
     return batch_status(failed, total, "read");
 }
@@ -269,7 +302,7 @@ Status run_extract(Context& context, const ExtractCommand& command) {
         if (format == ExtractFormat::carb) return Status::invalid_argument("--sentences-only prints jsonl or table");
         return print_sentences(context, command, format);
     }
-    auto extractor = extract::create_extractor();
+    auto extractor = context.make_extractor(command.limits.extractor());
     if (!extractor) return extractor.status();
 
     PropositionPrinter printer(context, format);
@@ -298,7 +331,7 @@ Status run_extract(Context& context, const ExtractCommand& command) {
                 ++failed;
                 context.err << "claimgraph: error: " << error.source << ": " << error.message << "\n";
             },
-            read_options(command.max_file_mb));
+            read_options(command.limits.max_file_mb));
         status = batch_status(failed, total, "read");
     }
     printer.finish();
@@ -317,9 +350,7 @@ void add_extract_commands(CLI::App& app, Action& action) {
     ingest->add_option("-j,--jobs", ingest_command->jobs, "Worker threads (default: one per core)")
         ->check(CLI::Range(1, 256));
     ingest->add_flag("--progress", ingest_command->progress, "Show progress on stderr even when it is not a terminal");
-    ingest->add_option("--max-file-mb", ingest_command->max_file_mb, "Refuse larger input files")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
+    ingest_command->limits.add_options(*ingest);
     ingest->callback([&action, ingest_command] {
         action = [ingest_command](Context& c) { return run_ingest(c, *ingest_command); };
     });
@@ -334,9 +365,7 @@ void add_extract_commands(CLI::App& app, Action& action) {
                       "lines are parsed detokenised and printed verbatim, arguments in the original tokens");
     extract->add_flag("--sentences-only", command->sentences_only,
                       "Only split into sentences and print them with their byte offsets (jsonl or table)");
-    extract->add_option("--max-file-mb", command->max_file_mb, "Refuse larger input files")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
+    command->limits.add_options(*extract);
     extract->callback([&action, command] { action = [command](Context& c) { return run_extract(c, *command); }; });
 }
 

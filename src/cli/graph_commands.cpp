@@ -125,18 +125,22 @@ private:
     std::unordered_map<TripleId, Evidence> m_evidence;
 };
 
-/// The store (read-only) and a snapshot of its graph.
+/// The store (read-only) and a snapshot of its graph; the store's reads stay at the
+/// graph's moment (`view`), so names looked up later match the graph even while an ingest writes.
 struct Opened {
     std::unique_ptr<store::Store> store;
+    std::unique_ptr<store::ReadSnapshot> view;  // after store: ends first
     graph::Snapshot snapshot;
 };
 
 Result<Opened> open_graph(Context& context) {
     auto store = context.open(store::OpenMode::read_only);
     if (!store) return store.status();
+    auto view = (*store)->snapshot();
+    if (!view) return view.status();
     auto snapshot = graph::Snapshot::build(**store);
     if (!snapshot) return snapshot.status();
-    return Opened{std::move(store).value(), std::move(snapshot).value()};
+    return Opened{std::move(store).value(), std::move(view).value(), std::move(snapshot).value()};
 }
 
 Json optional_text(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }

@@ -1,4 +1,5 @@
-// `query`: list, describe and run the canned relationship queries.
+// `query`: list, describe and run the canned relationship queries; `sql`: one
+// read-only SQL statement of the user's own.
 #include "cli/commands.h"
 #include "cli/output.h"
 
@@ -9,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <ostream>
 
 namespace claimgraph::cli {
@@ -132,9 +134,60 @@ Status run_query_command(Context& context, const QueryOptions& options) {
     return Status::ok();
 }
 
+struct SqlOptions {
+    std::string sql;
+    std::vector<std::string> params;
+    std::string format = "table";
+    std::size_t max_width = 60;
+};
+
+/// A `--param` value as SQLite sees it: an integer when it is one, else text.
+Value sql_value(const std::string& text) {
+    std::int64_t number = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (error == std::errc() && end == text.data() + text.size() && !text.empty()) return number;
+    return text;
+}
+
+Status run_sql(Context& context, const SqlOptions& options) {
+    auto format = parse_format(options.format);
+    if (!format) return format.status();
+    store::QueryParams params;
+    for (const std::string& param : options.params) {
+        const std::size_t equals = param.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            return Status::invalid_argument("--param takes key=value, not '" + param + "'");
+        }
+        params.emplace_back(param.substr(0, equals), sql_value(param.substr(equals + 1)));
+    }
+    auto store = context.open(store::OpenMode::read_only);
+    if (!store) return store.status();
+    auto table = (*store)->query(options.sql, params);
+    if (!table) return table.status();
+    print_table(context.out, *table, *format, options.max_width);
+    return Status::ok();
+}
+
 }  // namespace
 
 void add_query_commands(CLI::App& app, Action& action) {
+    auto sql = std::make_shared<SqlOptions>();
+    auto* sql_command = app.add_subcommand(
+        "sql",
+        "Run one SQL statement of your own on the database, read-only: SELECT (and WITH ... SELECT)\n"
+        "only; writes, ATTACH, PRAGMA changes and several statements are refused. Parameters\n"
+        "(:name in the SQL) are bound from --param name=value, never pasted into the SQL.\n"
+        "Tables: documents, sentences, entities, aliases, mentions, triples, evidence; view triple_view.");
+    sql_command->add_option("SQL", sql->sql, "One SELECT statement")->required();
+    sql_command->add_option("-p,--param", sql->params, "A parameter as name=value (integers bind as integers)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    sql_command->add_option("--format", sql->format, "Output: table (readable), json (one array) or jsonl (one object per line)")
+        ->capture_default_str();
+    sql_command->add_option("--max-width", sql->max_width, "Cut table cells at this many characters (0: never)")
+        ->capture_default_str();
+    sql_command->callback([&action, sql] { action = [sql](Context& c) { return run_sql(c, *sql); }; });
+
     auto options = std::make_shared<QueryOptions>();
     auto* command = app.add_subcommand(
         "query",

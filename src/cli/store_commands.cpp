@@ -10,6 +10,9 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
 #include <ostream>
 
 namespace claimgraph::cli {
@@ -31,15 +34,42 @@ Status run_init(Context& context) {
     return Status::ok();
 }
 
-Status run_import(Context& context, const std::vector<std::string>& paths) {
+struct ImportOptions {
+    std::vector<std::string> paths;
+    double max_file_mb = 20.0;
+};
+
+/// `'PATH' is too large (...)` when `bytes` is over the limit, else ok.
+Status check_size(const std::string& path, std::uintmax_t bytes, std::uintmax_t limit) {
+    if (bytes <= limit) return Status::ok();
+    auto mb = [](std::uintmax_t n) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(n) / (1024.0 * 1024.0));
+        return std::string(text);
+    };
+    return Status::invalid_input("'" + path + "' is too large (" + mb(bytes) + "; the limit is " + mb(limit) +
+                                 "); split it or raise the limit with --max-file-mb");
+}
+
+Status run_import(Context& context, const ImportOptions& options) {
+    const std::vector<std::string>& paths = options.paths;
+    const auto limit = static_cast<std::uintmax_t>(std::llround(options.max_file_mb * 1024.0 * 1024.0));
     auto store = context.open(store::OpenMode::read_write);
     if (!store) return store.status();
     std::size_t failed = 0;
     std::string first_error;
     for (const std::string& path : paths) {
         Status status = [&]() -> Status {
+            std::error_code error;
+            if (path != "-") {
+                const std::uintmax_t size = std::filesystem::file_size(path, error);
+                if (!error) {
+                    if (Status too_large = check_size(path, size, limit); !too_large) return too_large;
+                }
+            }
             auto contents = util::read_file(path);
             if (!contents) return contents.status();
+            if (Status too_large = check_size(path, contents->size(), limit); !too_large) return too_large;
             auto document = importer::parse_triples_jsonl(*contents, path);
             if (!document) return document.status();
             auto outcome = (*store)->write_document(*document);
@@ -175,15 +205,20 @@ void add_store_commands(CLI::App& app, Action& action) {
     auto* init = app.add_subcommand("init", "Create the database, or bring an older one up to this schema version");
     init->callback([&action] { action = run_init; });
 
-    auto paths = std::make_shared<std::vector<std::string>>();
+    auto import_options = std::make_shared<ImportOptions>();
     auto* import = app.add_subcommand(
         "import",
         "Load triples made elsewhere: JSON Lines with subject, predicate, object and optional\n"
         "subject_type, object_type, modality, negated, attributed_to, confidence, sentence, source.\n"
         "A file with any bad line is reported with its line numbers and nothing from it is stored;\n"
         "importing the same file twice changes nothing.");
-    import->add_option("FILE", *paths, "Triples files (- for standard input)")->required();
-    import->callback([&action, paths] { action = [paths](Context& c) { return run_import(c, *paths); }; });
+    import->add_option("FILE", import_options->paths, "Triples files (- for standard input)")->required();
+    import->add_option("--max-file-mb", import_options->max_file_mb, "Refuse larger files")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    import->callback([&action, import_options] {
+        action = [import_options](Context& c) { return run_import(c, *import_options); };
+    });
 
     auto stats_format = std::make_shared<std::string>("table");
     auto* stats = app.add_subcommand("stats", "Counts of documents, entities, triples and evidence, and the schema version");

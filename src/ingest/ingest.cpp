@@ -128,7 +128,7 @@ DocumentReport failure(std::string source, std::string message) {
     return report;
 }
 
-ReadDone read_one(std::size_t input, const std::string& path, const read::ReadOptions& options) {
+ReadDone read_one(std::size_t input, const std::string& path, const IngestOptions& options) {
     ReadDone done{input, {}};
     try {
         read::read_input(
@@ -138,6 +138,11 @@ ReadDone read_one(std::size_t input, const std::string& path, const read::ReadOp
                 item.report.source = article.source;
                 item.document = make_document(std::move(article));
                 item.report.sentences = item.document->sentences.size();
+                if (options.max_sentence_bytes > 0) {
+                    for (const SentenceRecord& sentence : item.document->sentences) {
+                        if (sentence.text.size() > options.max_sentence_bytes) ++item.report.long_sentences;
+                    }
+                }
                 done.items.push_back(std::move(item));
             },
             [&](read::ReadError&& error) {
@@ -146,7 +151,7 @@ ReadDone read_one(std::size_t input, const std::string& path, const read::ReadOp
                 item.ready = true;
                 done.items.push_back(std::move(item));
             },
-            options);
+            options.read);
     } catch (const std::exception& e) {
         Item item;
         item.report = failure(path, std::string("cannot read: ") + e.what());
@@ -358,7 +363,7 @@ Summary ingest(const std::vector<std::string>& paths, store::Store& store, const
         pool.threads.emplace_back([&] {
             while (auto task = queues.take_task()) {
                 if (auto* input = std::get_if<std::size_t>(&*task)) {
-                    queues.push_event(read_one(*input, inputs[*input], options.read));
+                    queues.push_event(read_one(*input, inputs[*input], options));
                 } else {
                     queues.push_event(analyse_one(std::get<AnalyseTask>(std::move(*task)), extractor));
                 }

@@ -24,6 +24,9 @@ namespace claimgraph::ingest {
 struct IngestOptions {
     std::size_t jobs = 0;     ///< worker threads; 0 means std::thread::hardware_concurrency()
     read::ReadOptions read;   ///< size limit per input
+    /// Sentences longer than this many bytes are counted in DocumentReport::long_sentences
+    /// (the extractor, built with the same limit, skips them); 0: not counted.
+    std::size_t max_sentence_bytes = 0;
 };
 
 /// What became of one article, or of one input that could not be read.
@@ -35,6 +38,7 @@ struct DocumentReport {
     Outcome outcome = Outcome::failed;
     std::string message;      ///< why it failed, or which document of this batch had the same text
     std::size_t sentences = 0;
+    std::size_t long_sentences = 0;  ///< sentences over IngestOptions::max_sentence_bytes
     std::size_t claims = 0;
     std::int64_t triples_added = 0;
 };

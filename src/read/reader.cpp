@@ -6,6 +6,7 @@
 #include "read/markdown.h"
 #include "util/file.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 #include <nlohmann/json.hpp>
 
@@ -144,8 +145,13 @@ void parse_jsonl(std::string_view source, std::string_view contents, const std::
             continue;
         }
         auto text = object.find("text");
-        if (text == object.end() || !text->is_string() || util::trim(text->get_ref<const std::string&>()).empty()) {
+        if (text == object.end() || !text->is_string() || util::is_blank(text->get_ref<const std::string&>())) {
             on_error({where, "'text' must be a non-empty string"});
+            continue;
+        }
+        // A `\u0000` escape would smuggle in the NUL bytes that make a file binary.
+        if (text->get_ref<const std::string&>().find('\0') != std::string::npos) {
+            on_error({where, "'text' contains a NUL character (\\u0000), which is not text"});
             continue;
         }
         std::string error;
@@ -227,7 +233,7 @@ void parse_input(std::string_view source, std::string contents, InputFormat form
     auto fail = [&](std::string message) { on_error({std::string(source), std::move(message)}); };
     if (contents.empty()) return fail("empty file");
     if (const std::string reason = binary_reason(contents); !reason.empty()) return fail(reason);
-    if (util::trim(contents).empty()) return fail("no text (only white space)");
+    if (util::is_blank(contents)) return fail("no text (only white space)");
     // JSON Lines are checked line by line, so that one bad line does not cost the others.
     if (format == InputFormat::jsonl) return parse_jsonl(source, normalise_line_ends(std::move(contents)), on_article, on_error);
     if (const std::string reason = utf8_reason(contents); !reason.empty()) return fail(reason);
@@ -253,7 +259,7 @@ void parse_input(std::string_view source, std::string contents, InputFormat form
         article.text = std::move(contents);
         break;
     }
-    if (util::trim(article.text).empty()) {
+    if (util::is_blank(article.text)) {
         return fail(format == InputFormat::text ? "no text (only white space)" : "no text left after removing the markup");
     }
     on_article(std::move(article));

@@ -10,17 +10,20 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <thread>
 
 namespace claimgraph::store {
 
 namespace {
 
 constexpr int k_busy_timeout_ms = 10'000;
+constexpr int k_open_busy_retries = 100;  // 100 ms apart: as long as the busy timeout
 
 /// Documents with at least this many claims are written with their secondary
 /// indexes dropped and rebuilt (see write_document_unchecked).
@@ -143,6 +146,28 @@ private:
     sqlite3_stmt* m_statement = nullptr;
 };
 
+/// A read transaction on one connection: its first read fixes the snapshot (WAL),
+/// later reads see the same database. Nests: only the outermost one begins and ends.
+class ReadTransaction final : public ReadSnapshot {
+public:
+    explicit ReadTransaction(SQLite::Database& db) : m_db(db) {
+        if (sqlite3_get_autocommit(m_db.getHandle()) != 0) {
+            m_db.exec("BEGIN DEFERRED");
+            m_owner = true;
+        }
+    }
+    ~ReadTransaction() override {
+        // Ending a read-only transaction cannot lose anything; ignore a failure.
+        if (m_owner) sqlite3_exec(m_db.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
+    }
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+    SQLite::Database& m_db;
+    bool m_owner = false;
+};
+
 }  // namespace
 
 // Statements used for every document write, prepared once per store.
@@ -207,7 +232,17 @@ SqliteStore::~SqliteStore() = default;
 Status SqliteStore::prepare() {
     // Reading user_version is the first access to the file: a file that is not
     // SQLite at all fails here with "file is not a database".
-    const int version = m_db.execAndGet("PRAGMA user_version").getInt();
+    int version = 0;
+    int tables = 0;
+    {
+        // One snapshot for both reads: another process creating the schema right now
+        // must not be seen half (version 0 from before its commit, tables from after).
+        ReadTransaction snapshot(m_db);
+        version = m_db.execAndGet("PRAGMA user_version").getInt();
+        if (version == 0) {
+            tables = m_db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").getInt();
+        }
+    }
     const int latest = latest_schema_version();
     if (version > latest) {
         return Status::database_error("'" + m_path + "' has schema version " + std::to_string(version) +
@@ -215,7 +250,6 @@ Status SqliteStore::prepare() {
                                       "); use a newer claimgraph");
     }
     if (version == 0) {
-        const int tables = m_db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").getInt();
         if (tables > 0) {
             return Status::database_error("'" + m_path +
                                           "' is an SQLite database but not a claimgraph one (user_version 0 and " +
@@ -481,6 +515,7 @@ std::vector<Entity> SqliteStore::read_entities(const std::string& where, std::op
 
 Result<std::vector<Entity>> SqliteStore::entities() {
     try {
+        ReadTransaction transaction(m_db);
         return read_entities("", std::nullopt);
     } catch (const SQLite::Exception& e) {
         return Status::database_error(std::string("cannot read entities from '") + m_path + "': " + e.what());
@@ -489,6 +524,7 @@ Result<std::vector<Entity>> SqliteStore::entities() {
 
 Result<Entity> SqliteStore::entity(EntityId id) {
     try {
+        ReadTransaction transaction(m_db);
         auto found = read_entities("WHERE e.id = ?", id);
         if (found.empty()) return Status::not_found("no entity with id " + std::to_string(id));
         return std::move(found.front());
@@ -729,6 +765,8 @@ std::vector<Triple> SqliteStore::read_all_triples() {
 
 Result<std::vector<Triple>> SqliteStore::triples() {
     try {
+        // Several scans: one read transaction so they all see the same database.
+        ReadTransaction transaction(m_db);
         return read_all_triples();
     } catch (const SQLite::Exception& e) {
         return Status::database_error(std::string("cannot read triples from '") + m_path + "': " + e.what());
@@ -780,6 +818,7 @@ Result<std::vector<Evidence>> SqliteStore::evidence(TripleId id) {
 
 Result<GraphData> SqliteStore::graph_data() {
     try {
+        ReadTransaction transaction(m_db);
         // The snapshot of a million-edge graph is read here on every graph
         // command, so this reads through the C API (no per-cell Column objects),
         // reserves up front, and takes each triple's best confidence from one
@@ -847,6 +886,7 @@ Result<Table> SqliteStore::query(std::string_view sql, const QueryParams& params
             sqlite3_finalize(probe);
             return Status::invalid_argument("the query does not compile: " + message);
         }
+        if (probe == nullptr) return Status::invalid_argument("the query is empty; give one SELECT statement");
         sqlite3_finalize(probe);
         if (!util::trim(tail ? std::string_view(tail) : std::string_view()).empty()) {
             const std::string rest(util::trim(tail));
@@ -882,6 +922,7 @@ Result<Table> SqliteStore::query(std::string_view sql, const QueryParams& params
 
 Result<Stats> SqliteStore::stats() {
     try {
+        ReadTransaction transaction(m_db);
         Stats stats;
         stats.schema_version = m_db.execAndGet("PRAGMA user_version").getInt();
         auto count = [&](const char* table) {
@@ -900,11 +941,36 @@ Result<Stats> SqliteStore::stats() {
     }
 }
 
+Result<std::unique_ptr<ReadSnapshot>> SqliteStore::snapshot() {
+    try {
+        return std::unique_ptr<ReadSnapshot>(std::make_unique<ReadTransaction>(m_db));
+    } catch (const SQLite::Exception& e) {
+        return Status::database_error(std::string("cannot read '") + m_path + "': " + e.what());
+    }
+}
+
 int latest_schema_version() {
     int latest = 0;
     for (const auto& file : embedded::schema_files()) latest = std::max(latest, migration_number(file.name));
     return latest;
 }
+
+namespace {
+
+/// Lets SQLite finish what a killed writer left: roll back a hot journal or
+/// rebuild the WAL index. A read-only connection cannot, and fails with
+/// SQLITE_READONLY until some connection that may write has opened the file.
+bool recover_after_crash(const std::string& path) {
+    try {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE, k_busy_timeout_ms);
+        db.execAndGet("PRAGMA user_version");  // the first read does the recovery
+        return true;
+    } catch (const SQLite::Exception&) {
+        return false;
+    }
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Store>> open_store(const std::string& path, OpenMode mode) {
     if (path.empty()) return Status::invalid_argument("the database path is empty; give one with --db");
@@ -912,16 +978,33 @@ Result<std::unique_ptr<Store>> open_store(const std::string& path, OpenMode mode
         return Status::not_found("no database at '" + path +
                                  "'; build one with 'claimgraph ingest' or 'claimgraph import', or pick one with --db");
     }
-    try {
-        auto store = std::make_unique<SqliteStore>(path, mode);
-        if (Status status = store->prepare(); !status) return status;
-        return std::unique_ptr<Store>(std::move(store));
-    } catch (const SQLite::Exception& e) {
-        const std::string what = e.what();
-        if (e.getErrorCode() == SQLITE_NOTADB) {
-            return Status::database_error("'" + path + "' is not an SQLite database; pick another file with --db");
+    int busy_retries = 0;
+    for (int attempt = 0;; ++attempt) {
+        try {
+            auto store = std::make_unique<SqliteStore>(path, mode);
+            if (Status status = store->prepare(); !status) return status;
+            return std::unique_ptr<Store>(std::move(store));
+        } catch (const SQLite::Exception& e) {
+            const std::string what = e.what();
+            if (e.getErrorCode() == SQLITE_NOTADB) {
+                return Status::database_error("'" + path + "' is not an SQLite database; pick another file with --db");
+            }
+            // Two processes creating one database at once: switching a new file to WAL
+            // can fail with SQLITE_BUSY without waiting on the busy timeout. Try again.
+            if ((e.getErrorCode() & 0xFF) == SQLITE_BUSY && busy_retries < k_open_busy_retries) {
+                ++busy_retries;
+                --attempt;
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                continue;
+            }
+            const bool needs_recovery = mode == OpenMode::read_only && (e.getErrorCode() & 0xFF) == SQLITE_READONLY;
+            if (!needs_recovery || attempt > 0) return Status::database_error("cannot open '" + path + "': " + what);
+            if (!recover_after_crash(path)) {
+                return Status::database_error("'" + path + "' needs recovering after a crash (" + what +
+                                              "), which needs write access to it and its folder; run a claimgraph "
+                                              "command that writes (e.g. 'claimgraph init') as a user who can");
+            }
         }
-        return Status::database_error("cannot open '" + path + "': " + what);
     }
 }
 

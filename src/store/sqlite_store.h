@@ -32,6 +32,7 @@ public:
     Result<GraphData> graph_data() override;
     Result<Table> query(std::string_view sql, const QueryParams& params) override;
     Result<Stats> stats() override;
+    Result<std::unique_ptr<ReadSnapshot>> snapshot() override;
 
     /// Checks the schema version and applies pending migrations (read_write only).
     Status prepare();

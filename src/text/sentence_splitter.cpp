@@ -3,6 +3,7 @@
 #include "text/sentence_splitter.h"
 
 #include "util/strings.h"
+#include "util/utf8.h"
 
 #include <algorithm>
 #include <array>
@@ -357,8 +358,21 @@ bool is_title_like(std::string_view text, const Line& line) {
     return words > 0 && words <= 15;
 }
 
+/// A letter, a digit or a visible non-ASCII character (not a Unicode space or
+/// an invisible format character, which alone make no sentence).
 bool has_alnum(std::string_view text) {
-    return std::any_of(text.begin(), text.end(), [](char c) { return is_alpha(c) || is_digit(c) || is_non_ascii(c); });
+    while (!text.empty()) {
+        const char c = text.front();
+        if (is_alpha(c) || is_digit(c)) return true;
+        if (!is_non_ascii(c)) {
+            text.remove_prefix(1);
+            continue;
+        }
+        const util::Utf8Char decoded = util::decode_utf8(text);
+        if (!decoded.well_formed || !util::is_invisible(decoded.code_point)) return true;
+        text.remove_prefix(decoded.length);
+    }
+    return false;
 }
 
 class Splitter {

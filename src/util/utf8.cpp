@@ -94,4 +94,24 @@ std::string to_valid_utf8(std::string_view text) {
     return out;
 }
 
+bool is_invisible(char32_t c) {
+    return c == 0x85 || c == 0xA0 || c == 0xAD || c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200F) ||
+           (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x2064) || (c >= 0x2066 && c <= 0x206F) ||
+           c == 0x3000 || c == 0xFEFF;
+}
+
+bool is_blank(std::string_view text) {
+    while (!text.empty()) {
+        const char c = text.front();
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            text.remove_prefix(1);
+            continue;
+        }
+        const Utf8Char decoded = decode_utf8(text);
+        if (!decoded.well_formed || !is_invisible(decoded.code_point)) return false;
+        text.remove_prefix(decoded.length);
+    }
+    return true;
+}
+
 }  // namespace claimgraph::util

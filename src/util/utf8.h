@@ -33,4 +33,14 @@ void append_utf8(std::string& out, char32_t code_point);
 /// truncated sequences, stray bytes, values past U+10FFFF) replaced by U+FFFD.
 std::string to_valid_utf8(std::string_view text);
 
+/// True for characters that show nothing: Unicode white space (U+0085, U+00A0,
+/// U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) and invisible
+/// format characters (soft hyphen, zero-width space and joiners, direction marks
+/// and embeddings, word joiner, BOM). ASCII white space is not included.
+bool is_invisible(char32_t code_point);
+
+/// True if `text` has nothing but ASCII white space and is_invisible() characters
+/// (an empty text is blank; ill-formed UTF-8 is not).
+bool is_blank(std::string_view text);
+
 }  // namespace claimgraph::util

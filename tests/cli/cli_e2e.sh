@@ -75,6 +75,10 @@ head -c 3000 /dev/urandom >binary.jsonl
 expect "binary file" 1 "$bin" --db g.db import binary.jsonl
 expect "data kept after bad input" 0 "$bin" --db g.db stats --format jsonl
 check "data kept" out '"triples":28'
+python3 -c 'print("{\"subject\": \"" + "x" * 2000000 + "\", \"predicate\": \"p\", \"object\": \"o\"}")' > big.jsonl
+expect "import size limit" 1 "$bin" --db g.db import --max-file-mb 1 big.jsonl
+check "import size limit named" err "'big.jsonl' is too large \(1.9 MB; the limit is 1.0 MB\); split it or raise the limit with --max-file-mb"
+expect "import under a raised limit" 0 "$bin" --db g.db import --max-file-mb 3 big.jsonl
 
 # stdin, the environment variable, and formats.
 export CLAIMGRAPH_DB=env.db

@@ -187,7 +187,9 @@ TEST_CASE("read_inputs") {
               "{\"id\": \"a3\", \"title\": \"no text\"}\n"
               "{\"id\": \"a4\", \"text\": \"   \"}\n"
               "{\"id\": \"a5\", \"title\": 5, \"text\": \"x\"}\n"
-              "{\"id\": \"a6\", \"text\": \"bad \xff byte\"}\n");
+              "{\"id\": \"a6\", \"text\": \"bad \xff byte\"}\n"
+              "{\"id\": \"a7\", \"text\": \"a NUL \\u0000 escape\"}\n"
+              "{\"id\": \"a8\", \"text\": \"\\u3000\\u00a0\"}\n");
         const Collected c = read_all({dir.file("n.jsonl")});
         REQUIRE(c.articles.size() == 2);
         CHECK(c.articles[0].source == dir.file("n.jsonl") + "#1");
@@ -198,7 +200,7 @@ TEST_CASE("read_inputs") {
         CHECK(c.articles[0].text == "First text.");
         CHECK(c.articles[1].source == dir.file("n.jsonl") + "#5");
         CHECK(c.articles[1].external_id == "7");
-        REQUIRE(c.errors.size() == 6);
+        REQUIRE(c.errors.size() == 8);
         const std::string path = dir.file("n.jsonl");
         CHECK(c.errors[0].source == path + ":line 3");
         CHECK(c.errors[0].message.starts_with("not valid JSON: parse error at line 1, column 2"));
@@ -212,6 +214,10 @@ TEST_CASE("read_inputs") {
         CHECK(c.errors[4].message == "'title' must be a string");
         CHECK(c.errors[5].source == path + ":line 9");
         CHECK(c.errors[5].message == "not valid UTF-8");
+        CHECK(c.errors[6].source == path + ":line 10");
+        CHECK(c.errors[6].message == "'text' contains a NUL character (\\u0000), which is not text");
+        CHECK(c.errors[7].source == path + ":line 11");
+        CHECK(c.errors[7].message == "'text' must be a non-empty string");
     }
     SUBCASE("per-input errors name the input and the reason") {
         struct Row {
@@ -228,6 +234,8 @@ TEST_CASE("read_inputs") {
             {"latin1.txt", "Line one.\nCaf\xE9 au lait.", "not valid UTF-8 (first bad byte at offset 13, line 2); convert it to UTF-8 first, e.g. iconv -f WINDOWS-1252 -t UTF-8"},
             {"markup.html", "<script>only()</script>", "no text left after removing the markup"},
             {"blank.jsonl", "\n\n", "no text (only white space)"},
+            {"unicode-blank.txt", "\xE3\x80\x80\n\xC2\xA0\xE2\x80\x8B\n", "no text (only white space)"},
+            {"unicode-blank.html", "<p>&nbsp;\xE3\x80\x80</p>", "no text left after removing the markup"},
         };
         for (const Row& row : rows) {
             CAPTURE(row.name);

@@ -40,6 +40,9 @@ struct Case {
 
 TEST_CASE("split_sentences") {
     const Case cases[] = {
+        {"lines of Unicode spaces and invisible characters are no sentences",
+         "Hello world.\n\n\xE3\x80\x80\n\nBye now.\n\xC2\xA0\xC2\xA0\n\xE2\x80\x8B\n", {"Hello world.", "Bye now."}},
+        {"non-ASCII letters alone make a sentence", "\xE6\x9D\xB1\xE4\xBA\xAC", {"\xE6\x9D\xB1\xE4\xBA\xAC"}},
         {"plain full stops", "Putin met Aliyev. Lavrov stayed home.", {"Putin met Aliyev.", "Lavrov stayed home."}},
         {"question and exclamation", "Will they talk? Nobody knows! Talks go on.",
          {"Will they talk?", "Nobody knows!", "Talks go on."}},

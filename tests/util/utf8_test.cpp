@@ -70,3 +70,28 @@ TEST_CASE("to_valid_utf8") {
         CHECK(to_valid_utf8(c.text) == c.expected);
     }
 }
+
+TEST_CASE("is_blank") {
+    struct Case {
+        std::string text;
+        bool blank;
+    };
+    const Case cases[] = {
+        {"", true},
+        {" \t\r\n\f\v", true},
+        {"\xE3\x80\x80", true},                            // U+3000 ideographic space
+        {"\xC2\xA0 \xE2\x80\x8B\xEF\xBB\xBF", true},   // no-break space, zero-width space, BOM
+        {"\xE2\x80\x8F\xE2\x80\xAE\xE2\x81\xA0", true}, // RLM, RLO, word joiner
+        {"\xC2\xAD\xE1\x9A\x80", true},                 // soft hyphen, Ogham space mark
+        {" a ", false},
+        {"\xE3\x80\x80\xE6\x9D\xB1", false},            // space then 東
+        {"\xD7\x90", false},                             // Hebrew alef
+        {"\xFF", false},                                  // not UTF-8
+        {"\xE3\x80", false},                             // truncated
+        {std::string(1, '\0'), false},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        CHECK(is_blank(c.text) == c.blank);
+    }
+}
