@@ -103,7 +103,9 @@ private:
         if (found <= 0) return Status::not_found("no linkage within the limits");
         // Prefer a linkage with a main clause (WV) and a subject (Wd), and without a
         // quotation verb (`held.q-d`) when the sentence has no quotation mark.
-        int chosen = 0;
+        // Each linkage is created once and kept: the sentence owns it until
+        // sentence_delete, and creating the same index again leaks inside the library.
+        Linkage linkage = nullptr;
         int best = -1;
         bool quoted = text.find('"') != std::string::npos;
         for (int k = 0; k < std::min(found, 10) && best < 2; ++k) {
@@ -128,13 +130,14 @@ private:
                 }
                 if (!odd) score = 2;
             }
-            linkage_delete(candidate);
             if (score > best) {
                 best = score;
-                chosen = k;
+                if (linkage != nullptr) linkage_delete(linkage);
+                linkage = candidate;
+            } else {
+                linkage_delete(candidate);
             }
         }
-        Linkage linkage = linkage_create(chosen, sentence, options);
         if (linkage == nullptr) return Status::not_found("no linkage");
         Parse parse;
         parse.text = text;
