@@ -1,6 +1,7 @@
 // Helpers shared by the unit tests: fixture data, temporary folders, stores.
 #pragma once
 
+#include <claimgraph/cli.h>
 #include <claimgraph/importer.h>
 #include <claimgraph/store.h>
 
@@ -11,7 +12,9 @@
 #include <filesystem>
 #include <memory>
 #include <random>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace claimgraph::testing {
 
@@ -39,18 +42,47 @@ private:
     std::filesystem::path m_path;
 };
 
-/// An in-memory store holding tests/data/news_graph.jsonl: the fixture graph
-/// that graph, query and export tests share.
-inline std::unique_ptr<store::Store> fixture_store() {
-    auto store = store::open_store(":memory:", store::OpenMode::read_write);
-    REQUIRE(store.is_ok());
+/// Writes tests/data/news_graph.jsonl (the fixture graph that graph, query and
+/// export tests share) into `store`, as the document `news_graph.jsonl`.
+inline void load_fixture(store::Store& store) {
     auto contents = util::read_file(data_path("news_graph.jsonl"));
     REQUIRE(contents.is_ok());
     auto document = importer::parse_triples_jsonl(*contents, "news_graph.jsonl");
     REQUIRE_MESSAGE(document.is_ok(), document.status().message());
-    auto outcome = (*store)->write_document(*document);
+    auto outcome = store.write_document(*document);
     REQUIRE_MESSAGE(outcome.is_ok(), outcome.status().message());
+}
+
+/// An in-memory store holding the fixture graph.
+inline std::unique_ptr<store::Store> fixture_store() {
+    auto store = store::open_store(":memory:", store::OpenMode::read_write);
+    REQUIRE(store.is_ok());
+    load_fixture(**store);
     return std::move(store).value();
+}
+
+/// A database file `fixture.db` in `dir` holding the fixture graph; its path.
+inline std::string fixture_db(const TempDir& dir) {
+    const std::string path = dir.file("fixture.db");
+    auto store = store::open_store(path, store::OpenMode::read_write);
+    REQUIRE(store.is_ok());
+    load_fixture(**store);
+    return path;
+}
+
+/// What one in-process run of the claimgraph command line gave.
+struct CliRun {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+/// Runs the command line with `args` (no program name), capturing both streams.
+inline CliRun run_cli(const std::vector<std::string>& args) {
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = cli::run(args, out, err);
+    return {code, out.str(), err.str()};
 }
 
 }  // namespace claimgraph::testing

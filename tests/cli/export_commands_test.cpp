@@ -13,31 +13,15 @@
 #include <sstream>
 
 using namespace claimgraph;
-
-namespace {
-
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run run(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = cli::run(args, out, err);
-    return {code, out.str(), err.str()};
-}
-
-}  // namespace
+using testing::run_cli;
 
 TEST_CASE("export command") {
     testing::TempDir dir;
     const std::string db = dir.file("graph.db");
-    REQUIRE(run({"--db", db, "import", testing::data_path("news_graph.jsonl")}).code == cli::k_exit_ok);
+    REQUIRE(run_cli({"--db", db, "import", testing::data_path("news_graph.jsonl")}).code == cli::k_exit_ok);
 
     SUBCASE("GraphML to standard output by default") {
-        const Run r = run({"--db", db, "export"});
+        const testing::CliRun r = run_cli({"--db", db, "export"});
         CHECK(r.code == cli::k_exit_ok);
         CHECK(r.out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml ", 0) == 0);
         CHECK(r.out.find("<data key=\"name\">Café Ærø &amp; Sons &lt;Ltd&gt;</data>") != std::string::npos);
@@ -47,7 +31,7 @@ TEST_CASE("export command") {
         for (const char* format : {"graphml", "json", "dot"}) {
             INFO(format);
             const std::string path = dir.file(std::string("graph.") + format);
-            const Run r = run({"--db", db, "export", "--format", format, "-o", path});
+            const testing::CliRun r = run_cli({"--db", db, "export", "--format", format, "-o", path});
             CHECK(r.code == cli::k_exit_ok);
             CHECK(r.out.empty());
             CHECK(r.err == "wrote 15 nodes and 27 edges to " + path + "\n");
@@ -58,7 +42,7 @@ TEST_CASE("export command") {
     }
     SUBCASE("csv writes two files") {
         const std::string prefix = dir.file("neo");
-        const Run r = run({"--db", db, "export", "--format", "csv", "-o", prefix});
+        const testing::CliRun r = run_cli({"--db", db, "export", "--format", "csv", "-o", prefix});
         CHECK(r.code == cli::k_exit_ok);
         auto nodes = util::read_file(prefix + ".nodes.csv");
         auto edges = util::read_file(prefix + ".edges.csv");
@@ -68,20 +52,20 @@ TEST_CASE("export command") {
         CHECK(std::count(edges->begin(), edges->end(), '\n') == 28);
     }
     SUBCASE("csv without -o is a usage error") {
-        const Run r = run({"--db", db, "export", "--format", "csv"});
+        const testing::CliRun r = run_cli({"--db", db, "export", "--format", "csv"});
         CHECK(r.code == cli::k_exit_usage);
         CHECK(r.out.empty());
         CHECK(r.err == "claimgraph: error: csv export writes two files; give -o PREFIX to write PREFIX.nodes.csv "
                        "and PREFIX.edges.csv\n");
     }
     SUBCASE("unknown format") {
-        const Run r = run({"--db", db, "export", "--format", "xml"});
+        const testing::CliRun r = run_cli({"--db", db, "export", "--format", "xml"});
         CHECK(r.code == cli::k_exit_usage);
         CHECK(r.err.find("--format") != std::string::npos);
     }
     SUBCASE("--yed only with graphml") {
-        CHECK(run({"--db", db, "export", "--format", "dot", "--yed"}).code == cli::k_exit_usage);
-        const Run r = run({"--db", db, "export", "--yed"});
+        CHECK(run_cli({"--db", db, "export", "--format", "dot", "--yed"}).code == cli::k_exit_usage);
+        const testing::CliRun r = run_cli({"--db", db, "export", "--yed"});
         CHECK(r.code == cli::k_exit_ok);
         CHECK(r.out.find("<y:NodeLabel>Mara Quint</y:NodeLabel>") != std::string::npos);
     }
@@ -89,10 +73,10 @@ TEST_CASE("export command") {
         const std::string path = dir.file("graph.graphml");
         std::ofstream(path) << "old";
         // The database is gone: reading fails before anything is written.
-        const Run r = run({"--db", dir.file("missing.db"), "export", "-o", path});
+        const testing::CliRun r = run_cli({"--db", dir.file("missing.db"), "export", "-o", path});
         CHECK(r.code == cli::k_exit_not_found);
         CHECK(*util::read_file(path) == "old");
-        const Run bad_folder = run({"--db", db, "export", "-o", dir.file("no/such/folder.graphml")});
+        const testing::CliRun bad_folder = run_cli({"--db", db, "export", "-o", dir.file("no/such/folder.graphml")});
         CHECK(bad_folder.code == cli::k_exit_error);
         CHECK(bad_folder.err.find("no/such/folder.graphml") != std::string::npos);
         std::size_t files = 0;
@@ -104,7 +88,7 @@ TEST_CASE("export command") {
         CHECK(files >= 2);
     }
     SUBCASE("opens the database read-only") {
-        const Run r = run({"--db", dir.file("new.db"), "export"});
+        const testing::CliRun r = run_cli({"--db", dir.file("new.db"), "export"});
         CHECK(r.code == cli::k_exit_not_found);
         CHECK(r.err.find("no database at") != std::string::npos);
         CHECK(!std::filesystem::exists(dir.file("new.db")));

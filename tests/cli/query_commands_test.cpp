@@ -10,34 +10,10 @@
 #include <sstream>
 
 using namespace claimgraph;
+using testing::fixture_db;
+using testing::run_cli;
 
 namespace {
-
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run run_cli(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = cli::run(args, out, err);
-    return {code, out.str(), err.str()};
-}
-
-/// A database file holding the fixture graph.
-std::string fixture_db(const testing::TempDir& dir) {
-    const std::string path = dir.file("fixture.db");
-    auto store = store::open_store(path, store::OpenMode::read_write);
-    REQUIRE(store.is_ok());
-    auto contents = util::read_file(testing::data_path("news_graph.jsonl"));
-    REQUIRE(contents.is_ok());
-    auto document = importer::parse_triples_jsonl(*contents, "news_graph.jsonl");
-    REQUIRE(document.is_ok());
-    REQUIRE((*store)->write_document(*document).is_ok());
-    return path;
-}
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> result;
@@ -56,7 +32,7 @@ TEST_CASE("query command") {
     const std::size_t count = catalogue->queries().size();
 
     SUBCASE("--list needs no database and shows every query") {
-        const Run run = run_cli({"--db", dir.file("absent.db"), "query", "--list"});
+        const testing::CliRun run = run_cli({"--db", dir.file("absent.db"), "query", "--list"});
         CHECK(run.code == cli::k_exit_ok);
         CHECK(run.err.empty());
         const auto rows = lines(run.out);
@@ -72,7 +48,7 @@ TEST_CASE("query command") {
     }
 
     SUBCASE("--list --format jsonl gives one object per query") {
-        const Run run = run_cli({"query", "--list", "--format", "jsonl"});
+        const testing::CliRun run = run_cli({"query", "--list", "--format", "jsonl"});
         CHECK(run.code == cli::k_exit_ok);
         const auto rows = lines(run.out);
         REQUIRE(rows.size() == count);
@@ -83,14 +59,14 @@ TEST_CASE("query command") {
     }
 
     SUBCASE("--describe shows parameters, usage and SQL") {
-        const Run run = run_cli({"query", "--describe", "relation-evidence"});
+        const testing::CliRun run = run_cli({"query", "--describe", "relation-evidence"});
         CHECK(run.code == cli::k_exit_ok);
         CHECK(run.out.starts_with("relation-evidence: Every claim between two entities"));
         CHECK(run.out.find("Usage: claimgraph query relation-evidence --param a=VALUE --param b=VALUE "
                            "[--param limit=VALUE]") != std::string::npos);
         CHECK(run.out.find("SELECT s.name AS subject") != std::string::npos);
 
-        const Run json = run_cli({"query", "--describe", "roles", "--format", "json"});
+        const testing::CliRun json = run_cli({"query", "--describe", "roles", "--format", "json"});
         CHECK(json.code == cli::k_exit_ok);
         const auto object = nlohmann::json::parse(json.out);
         CHECK(object["name"] == "roles");
@@ -98,7 +74,7 @@ TEST_CASE("query command") {
     }
 
     SUBCASE("runs a query with aliases as parameters") {
-        const Run run = run_cli({"--db", db, "query", "met-with", "--param", "entity=VARGA", "--format", "jsonl"});
+        const testing::CliRun run = run_cli({"--db", db, "query", "met-with", "--param", "entity=VARGA", "--format", "jsonl"});
         CHECK(run.code == cli::k_exit_ok);
         CHECK(run.err.empty());
         const auto rows = lines(run.out);
@@ -109,7 +85,7 @@ TEST_CASE("query command") {
         CHECK(first["confidence"] == 0.88);
         CHECK(nlohmann::json::parse(rows[1])["subject"] == "Tomas Ferro");
 
-        const Run table = run_cli({"--db", db, "query", "relation-evidence", "-p", "a=nsa", "-p", "b=norland"});
+        const testing::CliRun table = run_cli({"--db", db, "query", "relation-evidence", "-p", "a=nsa", "-p", "b=norland"});
         CHECK(table.code == cli::k_exit_ok);
         CHECK(table.out.find("(2 rows)") != std::string::npos);
         CHECK(table.out.find("if Kardesh crosses the border") != std::string::npos);
@@ -136,7 +112,7 @@ TEST_CASE("query command") {
         };
         for (const Case& c : cases) {
             CAPTURE(c.message);
-            const Run run = run_cli(c.args);
+            const testing::CliRun run = run_cli(c.args);
             CHECK(run.code == c.code);
             CHECK(run.out.empty());
             CHECK_MESSAGE(run.err.find(c.message) != std::string::npos, run.err);

@@ -15,33 +15,10 @@
 #include <sstream>
 
 using namespace claimgraph;
+using testing::fixture_db;
+using testing::run_cli;
 
 namespace {
-
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run run_cli(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = cli::run(args, out, err);
-    return {code, out.str(), err.str()};
-}
-
-std::string fixture_db(const testing::TempDir& dir) {
-    const std::string path = dir.file("fixture.db");
-    auto store = store::open_store(path, store::OpenMode::read_write);
-    REQUIRE(store.is_ok());
-    auto contents = util::read_file(testing::data_path("news_graph.jsonl"));
-    REQUIRE(contents.is_ok());
-    auto document = importer::parse_triples_jsonl(*contents, "news_graph.jsonl");
-    REQUIRE(document.is_ok());
-    REQUIRE((*store)->write_document(*document).is_ok());
-    return path;
-}
 
 /// Hashes of the database and its WAL and rollback journal (`-` when missing or empty).
 std::string fingerprint(const std::string& db) {
@@ -67,7 +44,7 @@ TEST_CASE("sql command") {
     const std::string db = fixture_db(dir);
 
     SUBCASE("reads with bound parameters; a parameter is a value, never SQL") {
-        Run r = run_cli({"--db", db, "sql", "SELECT name, type FROM entities WHERE name = :name", "--param",
+        testing::CliRun r = run_cli({"--db", db, "sql", "SELECT name, type FROM entities WHERE name = :name", "--param",
                          "name=Mara Quint", "--format", "jsonl"});
         CHECK(r.code == cli::k_exit_ok);
         CHECK(r.out == "{\"name\":\"Mara Quint\",\"type\":\"PERSON\"}\n");
@@ -140,7 +117,7 @@ TEST_CASE("sql command") {
         };
         for (const std::string& sql : attacks) {
             CAPTURE(sql);
-            const Run r = run_cli({"--db", db, "sql", sql});
+            const testing::CliRun r = run_cli({"--db", db, "sql", sql});
             CHECK(r.code != cli::k_exit_ok);
             CHECK(r.err.starts_with("claimgraph: error: "));
             CHECK(fingerprint(db) == before);
@@ -148,14 +125,14 @@ TEST_CASE("sql command") {
         CHECK_FALSE(std::filesystem::exists(other));
         CHECK_FALSE(std::filesystem::exists(dir.file("copy.db")));
         CHECK_FALSE(std::filesystem::exists(dir.file("x")));
-        Run r = run_cli({"--db", db, "sql", "DELETE FROM entities"});
+        testing::CliRun r = run_cli({"--db", db, "sql", "DELETE FROM entities"});
         CHECK(r.code == cli::k_exit_usage);
         CHECK(r.err.find("read-only") != std::string::npos);
         r = run_cli({"--db", db, "sql", "-- only a comment"});
         CHECK(r.code == cli::k_exit_usage);
         CHECK(r.err == "claimgraph: error: the query is empty; give one SELECT statement\n");
         // And the data is all still there.
-        const Run count = run_cli({"--db", db, "stats", "--format", "json"});
+        const testing::CliRun count = run_cli({"--db", db, "stats", "--format", "json"});
         CHECK(nlohmann::json::parse(count.out)["triples"] == 27);
     }
 
@@ -181,7 +158,7 @@ TEST_CASE("sql command") {
                             args.push_back(other.name + "=Mara Quint");
                         }
                     }
-                    const Run r = run_cli(args);
+                    const testing::CliRun r = run_cli(args);
                     // A bad value is a clean refusal (usage, not found) or an empty answer, never a crash.
                     CHECK((r.code == cli::k_exit_ok || r.code == cli::k_exit_usage || r.code == cli::k_exit_not_found));
                     ++runs;
@@ -190,7 +167,7 @@ TEST_CASE("sql command") {
         }
         CHECK(runs > 100);
         CHECK(fingerprint(db) == before);
-        const Run count = run_cli({"--db", db, "stats", "--format", "json"});
+        const testing::CliRun count = run_cli({"--db", db, "stats", "--format", "json"});
         CHECK(nlohmann::json::parse(count.out)["triples"] == 27);
     }
 }
