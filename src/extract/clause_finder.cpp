@@ -94,17 +94,21 @@ public:
     Finder(const Parse& parse, const Lexicon& lexicon) : m_g(parse), m_lexicon(lexicon) {}
 
     std::vector<Clause> run() {
+        std::vector<std::pair<std::size_t, std::size_t>> gerunds;  // (preposition, -ing verb)
         for (std::size_t i = 0; i < m_g.parse().links.size(); ++i) {
             const Link& link = m_g.parse().links[i];
             std::string type = type_of(link.label);
             if (type == "S" || type == "RS") subject_clause(link.left, link.right);
             else if (type == "SI" && m_g.word(link.left).subscript.starts_with("q")) subject_clause(link.right, link.left);
-            else if (type == "M" && (subtype_of(link.label).starts_with("v") || subtype_of(link.label).starts_with("g"))) {
+            else if (type == "M" && subtype_of(link.label).starts_with("gp")) {
+                gerunds.emplace_back(link.left, link.right);
+            } else if (type == "M" && (subtype_of(link.label).starts_with("v") || subtype_of(link.label).starts_with("g"))) {
                 reduced_relative(link.left, link.right, subtype_of(link.label).starts_with("v"));
             } else if (type == "MX" && !is_relative_pronoun(m_g, link.right) && link.left > 0) {
                 apposition(link.left, link.right);
             }
         }
+        for (auto [preposition, verb] : gerunds) prepositional_gerund(preposition, verb);
         attach_conditions_late();
         attribute_reports();
         return std::move(m_clauses);
@@ -457,6 +461,29 @@ private:
         }
         clause.confidence -= 0.1;
         add(std::move(clause));
+    }
+
+    /// `X responded by shelling Y`, `X fired Z without giving a reason`: a gerund after a
+    /// preposition on an active verb shares that verb's subject; `without` negates it.
+    /// A preposition on a noun or a passive verb (`aimed at fostering`) gives no clause.
+    void prepositional_gerund(std::size_t preposition, std::size_t verb) {
+        auto host = m_g.first(preposition, false, {"MV"});
+        if (!host) return;
+        const Clause* outer = nullptr;
+        for (const Clause& c : m_clauses) {
+            if (c.verb == *host && c.subject && !c.passive && !c.nominal) outer = &c;
+        }
+        if (outer == nullptr) return;
+        std::optional<Phrase> subject = outer->subject;
+        std::optional<Phrase> subject_full = outer->subject_full;
+        bool negated = m_g.lower(preposition) == "without";
+        for (const auto& [chain, shared] : chains(verb)) {
+            Clause clause = build(subject, chain, shared);
+            clause.subject_full = subject_full;
+            clause.negated = clause.negated || negated;
+            clause.confidence -= 0.1;
+            add(std::move(clause));
+        }
     }
 
     void apposition(std::size_t noun, std::size_t other) {

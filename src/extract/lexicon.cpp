@@ -49,6 +49,7 @@ std::string restore_e(std::string stem) {
     else if (single_vowel && last == 't' && (before == 'a' || before == 'u' || before == 'o')) add = true;
     else if (single_vowel && last == 't' && before == 'i' && (third == 'v' || third == 'n' || third == 'c')) add = true;
     else if (stem.ends_with("us")) add = !(stem.ends_with("cus") && !stem.ends_with("ccus"));  // accuse, cause; focus
+    else if (last == 's' && is_vowel(before) && is_vowel(third)) add = true;  // increase, release, raise
     else if (single_vowel && last == 's') add = true;
     else if (single_vowel && last == 'r' && before != 'e') add = true;
     else if (single_vowel && last == 'l' && (before == 'u' || before == 'i' || before == 'o')) add = true;

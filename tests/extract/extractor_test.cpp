@@ -97,6 +97,17 @@ TEST_CASE("Extractor::propositions") {
         check({"The board decided to close the factory.", {"The board | decide | to close the factory", "The board | close | the factory"}, {}});
         check({"The army sent troops to secure the border.", {"The army | send | troops", "The army | secure | the border"}, {}});
     }
+    SUBCASE("a gerund after a preposition shares the verb's subject; a preposition is never a subject") {
+        check({"The rebels responded by shelling the airport.", {"The rebels | shell | the airport"}, {"by | shell | the airport"}});
+        check({"The club sacked its coach without giving a reason.",
+               {"The club | sack | its coach"}, {"without | give | a reason"}});
+        auto all = shared_extractor().propositions("The club sacked its coach without giving a reason.");
+        REQUIRE(all);
+        const Proposition* gave = find(*all, "The club", "give");
+        REQUIRE(gave != nullptr);
+        CHECK(gave->negated);
+        check({"The talks were aimed at easing tension.", {}, {"at | ease | tension"}});
+    }
     SUBCASE("qualifiers: modality, negation, attribution, time and place") {
         auto all = shared_extractor().propositions("The bank may not raise interest rates.");
         REQUIRE(all);

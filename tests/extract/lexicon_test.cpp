@@ -45,7 +45,8 @@ TEST_CASE("Lexicon") {
                               {"tried", "try"},      {"mediates", "mediate"}, {"controlled", "control"}, {"condemned", "condemn"},
                               {"decided", "decide"}, {"including", "include"}, {"fought", "fight"},    {"added", "add"},
                               {"wanted", "want"},    {"discussed", "discuss"},
-                              {"accused", "accuse"}, {"caused", "cause"},    {"focused", "focus"},    {"used", "use"}};
+                              {"accused", "accuse"}, {"caused", "cause"},    {"focused", "focus"},    {"used", "use"},
+                              {"increased", "increase"}, {"released", "release"}, {"raising", "raise"}, {"responded", "respond"}};
         for (const auto& c : cases) {
             CHECK_MESSAGE(lexicon.lemma(c.form) == c.lemma, c.form);
         }
