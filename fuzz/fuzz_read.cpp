@@ -1,8 +1,8 @@
 // Fuzz target: the read stage (text, Markdown, HTML, JSON Lines; the first byte
 // picks the format) and, for every article, normalisation and sentence splitting.
 // Checks that articles are valid UTF-8 and that offsets and maps stay in bounds.
+#include "parse/parse.h"
 #include "read/reader.h"
-#include "text/normaliser.h"
 #include "text/sentence_splitter.h"
 #include "util/strings.h"
 
@@ -26,11 +26,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         [](read::Article&& article) {
             require(util::is_valid_utf8(article.text));
             require(util::is_valid_utf8(article.title));
-            const text::NormalisedText normalised = text::normalise(article.text);
-            require(normalised.to_original.size() == normalised.text.size() + 1);
-            for (std::size_t i = 1; i < normalised.to_original.size(); ++i) {
-                require(normalised.to_original[i - 1] <= normalised.to_original[i]);
-                require(normalised.to_original[i] <= article.text.size());
+            const parse::Normalised normalised = parse::normalise(article.text);
+            require(normalised.source_start.size() == normalised.text.size());
+            require(normalised.source_end.size() == normalised.text.size());
+            for (std::size_t i = 0; i < normalised.text.size(); ++i) {
+                require(normalised.source_start[i] < normalised.source_end[i]);
+                require(static_cast<std::size_t>(normalised.source_end[i]) <= article.text.size());
+                if (i > 0) require(normalised.source_start[i - 1] <= normalised.source_start[i]);
             }
             for (const SentenceRecord& sentence : text::split_sentences(article.text)) {
                 require(sentence.start >= 0 && sentence.start <= sentence.end);

@@ -17,11 +17,22 @@ Normalised normalise(std::string_view input) {
         std::string_view from;
         std::string_view to;
     };
+    // Typography as ASCII (the dictionary knows `"`, `'` and the em dash), invisible
+    // characters dropped, and the Penn Treebank tokens of pre-tokenised text undone.
     // Longest first where they share a prefix.
-    static constexpr std::array<Replacement, 12> k_replacements{{
-        {"\xe2\x80\x9c", "\""}, {"\xe2\x80\x9d", "\""}, {"\xe2\x80\x98", "'"}, {"\xe2\x80\x99", "'"},
-        {"\xe2\x80\x93", "\xe2\x80\x94"}, {"``", "\""}, {"''", "\""}, {" n't", "n't"}, {"-LRB-", "("},
-        {"-RRB-", ")"}, {"-LSB-", "["}, {"-RSB-", "]"},
+    static constexpr std::array<Replacement, 38> k_replacements{{
+        // quotes and primes
+        {"\u201C", "\""}, {"\u201D", "\""}, {"\u201E", "\""}, {"\u2033", "\""}, {"\u00AB", "\""}, {"\u00BB", "\""},
+        {"\u2018", "'"}, {"\u2019", "'"}, {"\u201A", "'"}, {"\u2032", "'"},
+        // dashes: an en dash between words reads like the em dash; a minus is a hyphen
+        {"\u2013", "\u2014"}, {"\u2212", "-"}, {"\u2012", "-"}, {"\u2010", "-"}, {"\u2011", "-"},
+        {"\u2026", "..."},
+        // Unicode spaces as a space; soft hyphen, zero-width characters and BOM dropped
+        {"\u00A0", " "}, {"\u2002", " "}, {"\u2003", " "}, {"\u2007", " "}, {"\u2008", " "}, {"\u2009", " "},
+        {"\u200A", " "}, {"\u202F", " "}, {"\u205F", " "}, {"\u3000", " "},
+        {"\u00AD", ""}, {"\u200B", ""}, {"\u200C", ""}, {"\u200D", ""}, {"\uFEFF", ""},
+        // PTB tokens
+        {"``", "\""}, {"''", "\""}, {" n't", "n't"}, {"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["}, {"-RSB-", "]"},
     }};
     Normalised out;
     auto emit = [&](std::string_view text, int start, int end) {

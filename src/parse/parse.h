@@ -48,8 +48,12 @@ struct Normalised {
     std::pair<int, int> original(int start, int end) const;
 };
 
-/// Normalises curly quotes, apostrophes and PTB tokens (`` `` ``, `''`, ` n't`,
-/// ` 's`, `-LRB-`) so the parser sees ordinary English.
+/// Normalises typography and PTB tokens so the parser sees ordinary English:
+/// `‘ ’ ‚ ′` become `'`; `“ ” „ ″ « »` become `"`; the en dash becomes the em
+/// dash and `− ‒ ‐ ‑` a hyphen; `…` becomes `...`; Unicode spaces become a space;
+/// soft hyphens, zero-width characters and the BOM are dropped; `` `` ``, `''`,
+/// ` n't`, ` 's` and `-LRB-`-style brackets of tokenised text are undone.
+/// Everything else is kept byte for byte. Thread-safe, never fails.
 Normalised normalise(std::string_view text);
 
 }  // namespace claimgraph::parse

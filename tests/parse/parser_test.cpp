@@ -21,12 +21,25 @@ TEST_CASE("normalise") {
         {"`` Yes , '' she said", "\" Yes , \" she said"},
         {"-LRB- CSTO -RRB-", "( CSTO )"},
         {"plain text", "plain text"},
+        {"\u00ABNon\u00BB \u201Eja\u201C", "\"Non\" \"ja\""},
+        {"1991\u201394 war \u2212 5", "1991\u201494 war - 5"},
+        {"Wait\u2026 no", "Wait... no"},
+        {"a\u00A0b\u2009c\u202Fd\u3000e", "a b c d e"},
+        {"soft\u00ADware\u200B \uFEFFzero\u200Dwidth", "software zerowidth"},
+        {"Caf\u00E9 \u00FCber Stra\u00DFe \U0001F600", "Caf\u00E9 \u00FCber Stra\u00DFe \U0001F600"},
+        {"", ""},
     };
     for (const auto& c : cases) {
         SUBCASE(c.input.c_str()) {
             Normalised n = normalise(c.input);
             CHECK(n.text == c.expected);
             CHECK(n.source_start.size() == n.text.size());
+            REQUIRE(n.source_end.size() == n.text.size());
+            for (std::size_t i = 0; i < n.text.size(); ++i) {
+                CHECK(n.source_start[i] < n.source_end[i]);
+                CHECK(static_cast<std::size_t>(n.source_end[i]) <= c.input.size());
+                if (i > 0) CHECK(n.source_start[i - 1] <= n.source_start[i]);
+            }
         }
     }
     SUBCASE("spans map back to the original bytes") {
