@@ -493,7 +493,11 @@ private:
         // determiner or a common-noun head, and is not itself a coordination
         bool determiner = !m_g.linked(other, false, {"D", "DD", "YS", "YP"}).empty();
         bool common = !word.text.empty() && !util::starts_upper(word.text);
-        if ((!determiner && !common) || conjuncts(other, "SJ").size() > 1 || is_conjunction(word)) return;
+        // `Kenya's foreign minister, Ann Wanjiru,`: a described noun followed by a name
+        const auto& described = m_g.word(noun);
+        bool name_after_description = !described.text.empty() && !util::starts_upper(described.text) &&
+                                      !m_g.linked(noun, false, {"D", "DD", "YS", "YP"}).empty();
+        if ((!determiner && !common && !name_after_description) || conjuncts(other, "SJ").size() > 1 || is_conjunction(word)) return;
         for (std::size_t x : conjuncts(noun, "SJ")) {
             Clause clause;
             clause.subject = phrase(x, false);

@@ -64,6 +64,10 @@ public:
         if (sentence.size() > m_options.max_sentence_bytes) {
             return Status::invalid_input("sentence longer than " + std::to_string(m_options.max_sentence_bytes) + " bytes");
         }
+        // link-grammar's error handler is per thread: keep its warnings (`Combinatorial
+        // explosion! ...`) off our users' terminal in every worker thread too.
+        static thread_local const bool silenced = (lg_error_set_handler(silence, nullptr), true);
+        (void)silenced;
         std::string text(sentence);
         Parse_Options options = parse_options_create();
         parse_options_set_verbosity(options, 0);

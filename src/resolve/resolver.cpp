@@ -272,7 +272,11 @@ private:
                 if (entity.type == EntityType::person && !entity.description && entity.title == title) return root(m->entity);
             }
         }
-        if (auto existing = named(text)) return *existing;
+        if (auto existing = named(text)) {
+            // a description of another country's office holder is someone else
+            const Entity& found = m_entities[*existing];
+            if (!country || !found.country || root(*found.country) == root(*country)) return *existing;
+        }
         Entity entity;
         entity.name = text;
         entity.type = EntityType::person;
@@ -510,16 +514,30 @@ private:
                 bool person_after = std::all_of(name.begin() + static_cast<std::ptrdiff_t>(t + length), name.end(),
                                                 [&](const Token& token) { return proper(a, token); });
                 if (!person_after) break;
+                // the longest office ending here (`Secretary General`, not `General`)
+                while (t > 0 && m_lexicon.title_length(lowers_in_name, t - 1) == length + 1) {
+                    --t;
+                    ++length;
+                }
                 std::string office;
                 for (std::size_t m = t; m < t + length; ++m) office += (office.empty() ? "" : " ") + name[m].lower;
-                if (t > 0) {
-                    std::string prefix = original(a, parse.words[name.front().word].start, parse.words[name[t - 1].word].end);
-                    if (const auto* c = m_lexicon.country_named(prefix)) country = country_entity(*c);
-                    else if (const auto* d = m_lexicon.country_of_demonym(prefix)) country = country_entity(*d);
-                    else if (auto known = named(prefix)) office_of = *known;
-                    else if (auto cue = m_lexicon.cue_type(name[t - 1].lower); cue && *cue == EntityType::org) {
+                // The owner of the office: the longest leading part of the prefix that names a
+                // country, a known entity or an organisation (an acronym or an organisation cue
+                // word); words after it qualify the office (`EU Trade Commissioner`).
+                for (std::size_t end = t; end > 0; --end) {
+                    std::string prefix = original(a, parse.words[name.front().word].start, parse.words[name[end - 1].word].end);
+                    if (const auto* c = m_lexicon.country_named(prefix)) {
+                        country = country_entity(*c);
+                    } else if (const auto* d = m_lexicon.country_of_demonym(prefix)) {
+                        country = country_entity(*d);
+                    } else if (auto known = named(prefix)) {
+                        office_of = *known;
+                    } else if (auto cue = m_lexicon.cue_type(name[end - 1].lower); (cue && *cue == EntityType::org) || (end == 1 && all_caps(prefix))) {
                         office_of = name_entity(prefix, EntityType::org, false);
+                    } else {
+                        continue;
                     }
+                    break;
                 }
                 title = office;
                 name.erase(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(t + length));
@@ -654,6 +672,13 @@ private:
                 // `his Azeri counterpart, Ali Asadov`: a description and a name are one entity
                 bool of_relation = !extract::noun_attachments(m_analyses[a].parse, m_lexicon, argument.phrase.head).empty();
                 if (s.description != o.description && !of_relation && (s.type == o.type || s.type == EntityType::person || o.type == EntityType::person)) {
+                    // `Kenya's foreign minister, Ann Wanjiru`: the office the description names is hers
+                    const Entity& office = s.description ? s : o;
+                    std::size_t person = s.description ? *other : *subject;
+                    if (!office.title.empty() && office.country && m_entities[root(person)].type == EntityType::person) {
+                        m_nominal.push_back({person, office.title + " of", *office.country, nullptr, a, clause.subject->start,
+                                             argument.phrase.end, 0.75});
+                    }
                     merge(*subject, *other);
                 }
             }

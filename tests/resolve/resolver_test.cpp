@@ -81,6 +81,22 @@ TEST_CASE("resolve") {
         CHECK(has(all, "Ana Torres | welcome | Luis Vega"));
         CHECK(has(all, "Luis Vega | thank | Ana Torres"));
     }
+    SUBCASE("an office described before the name (`Chile's finance minister, Ana Torres,`)") {
+        auto d = analyse("Chile's finance minister, Ana Torres, visited Lima. Peru's finance minister, Luis Vega, thanked her.");
+        auto all = edges(d);
+        CHECK(has(all, "Ana Torres | finance minister of | Chile"));
+        CHECK(has(all, "Luis Vega | finance minister of | Peru"));
+        CHECK_FALSE(has(all, "Ana Torres | finance minister of | Peru"));
+        CHECK(has(all, "Ana Torres | visit | Lima"));
+    }
+    SUBCASE("an organisation before an office names its holder's organisation") {
+        auto d = analyse("ASEAN Secretary General Mei Lin praised the plan. WHO Regional Director Paul Okafor and "
+                         "Opposition Party leader Rosa Mendes criticised it.");
+        auto all = edges(d);
+        CHECK(has(all, "Mei Lin | secretary general of | ASEAN"));
+        CHECK(has(all, "Paul Okafor | director of | WHO"));
+        CHECK(has(all, "Rosa Mendes | leader of | Opposition Party"));
+    }
     SUBCASE("acronyms, definite descriptions, pronouns and conditions") {
         auto d = analyse("The Northern Trade Organisation (NTO) held a summit in Lagos. "
                          "The alliance said it would admit Ghana if Ghanaian reforms succeeded.");
