@@ -277,6 +277,12 @@ private:
                 chain.negated = true;
                 chain.words.push_back(n.word);
             }
+            // `has never criticised`: a negative adverb before the verb
+            for (const auto& n : m_g.linked(current, false, {"E"})) {
+                if (m_g.lower(n.word) != "never") continue;
+                chain.negated = true;
+                chain.words.push_back(n.word);
+            }
             std::optional<std::size_t> next;
             for (const auto& n : m_g.linked(current, true)) {
                 if (n.type == "PP" || n.type == "I" || (n.type == "P" && n.subtype.starts_with("g"))) {

@@ -109,6 +109,14 @@ TEST_CASE("Extractor::propositions") {
         check({"The talks were aimed at easing tension.", {}, {"at | ease | tension"}});
     }
     SUBCASE("qualifiers: modality, negation, attribution, time and place") {
+        {
+            auto all = shared_extractor().propositions("The mayor has never criticised the police.");
+            REQUIRE(all);
+            const Proposition* criticised = find(*all, "The mayor", "criticise");
+            REQUIRE(criticised != nullptr);
+            CHECK(criticised->negated);
+            CHECK(criticised->relation == "has never criticised");
+        }
         auto all = shared_extractor().propositions("The bank may not raise interest rates.");
         REQUIRE(all);
         const Proposition* raise = find(*all, "The bank", "raise");
