@@ -130,6 +130,8 @@ const Country* Lexicon::country_named(std::string_view name) const {
 
 const Country* Lexicon::country_of_demonym(std::string_view word) const {
     auto found = m_demonyms.find(util::to_lower_ascii(word));
+    // a people form the list leaves out (`Armenians`) is the plural of the adjective
+    if (found == m_demonyms.end()) found = m_demonyms.find(singular(word));
     return found == m_demonyms.end() ? nullptr : &m_countries[found->second];
 }
 

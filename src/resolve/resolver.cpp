@@ -505,6 +505,7 @@ private:
 
         // an office inside the name: `Kremlin spokesman Dmitry Peskov`, `Senate Majority Leader Chuck Schumer`
         std::optional<std::size_t> office_of;
+        std::optional<std::size_t> office_end;  // the office's last word: the name starts after it
         if (name.size() >= 3) {
             for (std::size_t t = name.size() - 1; t-- > 0;) {
                 std::vector<std::string> lowers_in_name;
@@ -523,8 +524,9 @@ private:
                 for (std::size_t m = t; m < t + length; ++m) office += (office.empty() ? "" : " ") + name[m].lower;
                 // The owner of the office: the longest leading part of the prefix that names a
                 // country, a known entity or an organisation (an acronym or an organisation cue
-                // word); words after it qualify the office (`EU Trade Commissioner`).
-                for (std::size_t end = t; end > 0; --end) {
+                // word); words after it qualify the office (`EU Trade Commissioner`). Failing
+                // those, a name right before the office (`Nordvik Chief Executive`).
+                auto take_owner = [&](std::size_t end) {
                     std::string prefix = original(a, parse.words[name.front().word].start, parse.words[name[end - 1].word].end);
                     if (const auto* c = m_lexicon.country_named(prefix)) {
                         country = country_entity(*c);
@@ -535,13 +537,34 @@ private:
                     } else if (auto cue = m_lexicon.cue_type(name[end - 1].lower); (cue && *cue == EntityType::org) || (end == 1 && all_caps(prefix))) {
                         office_of = name_entity(prefix, EntityType::org, false);
                     } else {
-                        continue;
+                        return false;
                     }
-                    break;
+                    return true;
+                };
+                bool owned = false;
+                for (std::size_t end = t; end > 0 && !owned; --end) owned = take_owner(end);
+                if (!owned && t > 0 && std::all_of(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(t), [&](const Token& token) { return proper(a, token); })) {
+                    office_of = name_entity(original(a, parse.words[name.front().word].start, parse.words[name[t - 1].word].end), EntityType::org, false);
                 }
                 title = office;
+                office_end = name[t + length - 1].word;
                 name.erase(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(t + length));
                 break;
+            }
+        }
+        // `battery maker Nordvik Energy`, `economist Dario Kovac`: a lower-case descriptor before a name
+        std::optional<EntityType> descriptor_type;
+        if (title.empty() && name.size() >= 2 && proper(a, name.back())) {
+            static const std::set<std::string> k_joining{"'s", "'", ",", "of", "and", "or", "for", "the", "in", "to", "with", "from", "at", "on", "by", "-"};
+            std::size_t first = name.size();
+            while (first > 0 && proper(a, name[first - 1])) --first;
+            bool descriptor = first > 0 && std::all_of(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(first), [&](const Token& token) {
+                return !token.text.empty() && std::islower(static_cast<unsigned char>(token.text.front())) && !k_joining.count(token.lower);
+            });
+            std::string run = original(a, parse.words[name[first < name.size() ? first : 0].word].start, parse.words[name.back().word].end);
+            if (descriptor && !m_lexicon.country_of_demonym(run)) {
+                descriptor_type = m_lexicon.cue_type(name[first - 1].lower);  // `battery maker`: an organisation
+                name.erase(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(first));
             }
         }
         bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), [&](const Token& t) {
@@ -554,7 +577,7 @@ private:
         if (name.empty()) return std::nullopt;
         if (is_name) {
             // a first name the parse cut off (`counterpart, Ali | Asadov`): join adjacent given names
-            while (name.front().word > 1) {
+            while (name.front().word > 1 && !(office_end && name.front().word <= *office_end + 1)) {
                 const auto& before = parse.words[name.front().word - 1];
                 const auto& first = parse.words[name.front().word];
                 bool given = before.guessed || before.null || before.subscript == "m" || before.subscript == "f" || before.subscript == "b";
@@ -572,7 +595,7 @@ private:
                 return country_entity(*c);
             }
             if (!acronym.empty() && !m_acronyms.count(acronym)) m_acronyms[acronym] = text;
-            std::optional<EntityType> type = guess_type(name, parse, !title.empty());
+            std::optional<EntityType> type = descriptor_type ? descriptor_type : guess_type(name, parse, !title.empty());
             if (m_lexicon.country_of_capital(text) && !as_subject) type = EntityType::gpe;
             std::size_t e = name_entity(text, type, as_subject);
             if (!acronym.empty()) {

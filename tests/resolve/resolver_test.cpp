@@ -97,6 +97,18 @@ TEST_CASE("resolve") {
         CHECK(has(all, "Paul Okafor | director of | WHO"));
         CHECK(has(all, "Rosa Mendes | leader of | Opposition Party"));
     }
+    SUBCASE("a lower-case descriptor before a name is not part of it, and may type it") {
+        auto d = analyse("Dutch chip maker Veldhoven Systems said it would open a factory in Ohio. "
+                         "Veldhoven Chief Executive Pieter Smit hired economist Maria Lopez.");
+        auto all = edges(d);
+        CHECK(has(all, "Veldhoven Systems | open | factory"));
+        CHECK(has(all, "Pieter Smit | chief executive of | Veldhoven"));
+        CHECK(has(all, "Pieter Smit | hire | Maria Lopez"));
+        const EntityRecord* maker = entity(d, "Veldhoven Systems");
+        REQUIRE(maker != nullptr);
+        CHECK(maker->type == EntityType::org);
+        CHECK(entity(d, "Executive Pieter Smit") == nullptr);
+    }
     SUBCASE("acronyms, definite descriptions, pronouns and conditions") {
         auto d = analyse("The Northern Trade Organisation (NTO) held a summit in Lagos. "
                          "The alliance said it would admit Ghana if Ghanaian reforms succeeded.");
