@@ -5,6 +5,7 @@
 #include "util/strings.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace claimgraph::extract {
 
@@ -58,6 +59,22 @@ std::string restore_e(std::string stem) {
     return stem;
 }
 
+/// The look-up key of an organisation's name: an acronym as written (`WHO` is not
+/// the pronoun `who`), anything else in lower case. A capitalised word of four or
+/// more letters is also an acronym's key (`Nato`, `Opec`; but `Who` is the pronoun).
+std::string organisation_key(std::string_view name) {
+    bool lower = std::any_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    if (!lower) return std::string(name);
+    bool capitalised_word = name.size() >= 4 && std::isupper(static_cast<unsigned char>(name.front())) &&
+                            std::all_of(name.begin() + 1, name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    if (capitalised_word) {
+        std::string upper(name);
+        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        return upper;
+    }
+    return util::to_lower_ascii(name);
+}
+
 /// Undoes consonant doubling before -ed/-ing (`stopped` → `stop`), keeping ll/ss/dd/ff/zz words.
 std::string undouble(std::string stem) {
     std::size_t n = stem.size();
@@ -102,6 +119,15 @@ Lexicon::Lexicon(const std::map<std::string, std::string_view>& files) {
         if (!country.capital.empty()) m_capitals.emplace(util::to_lower_ascii(country.capital), index);
         m_countries.push_back(std::move(country));
     }
+    for (const auto& row : rows(file("organisations.tsv"))) {
+        Organisation organisation;
+        organisation.name = row[0];
+        if (row.size() > 1) organisation.aliases = list(row[1]);
+        std::size_t index = m_organisations.size();
+        m_organisation_names.emplace(organisation_key(organisation.name), index);
+        for (const auto& alias : organisation.aliases) m_organisation_names.emplace(organisation_key(alias), index);
+        m_organisations.push_back(std::move(organisation));
+    }
     for (const auto& row : rows(file("titles.tsv"))) {
         m_titles.insert(row[0]);
         m_longest_title = std::max(m_longest_title, util::split(row[0], ' ').size());
@@ -119,6 +145,13 @@ Lexicon::Lexicon(const std::map<std::string, std::string_view>& files) {
     for (const auto& row : rows(file("irregular_verbs.tsv"))) {
         if (row.size() > 1) m_irregular[row[0]] = row[1];
     }
+}
+
+const Organisation* Lexicon::organisation_named(std::string_view name) const {
+    if (name.size() > 4 && util::to_lower_ascii(name.substr(0, 4)) == "the ") name.remove_prefix(4);
+    std::string key = organisation_key(name);
+    auto found = m_organisation_names.find(key);
+    return found == m_organisation_names.end() ? nullptr : &m_organisations[found->second];
 }
 
 const Country* Lexicon::country_named(std::string_view name) const {

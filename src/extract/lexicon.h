@@ -22,6 +22,12 @@ struct Country {
     std::vector<std::string> aliases;    ///< other names (`US`, `U.S.`)
 };
 
+/// An international organisation as the lexicon knows it.
+struct Organisation {
+    std::string name;                  ///< canonical name (`United Nations`)
+    std::vector<std::string> aliases;  ///< acronyms and short forms (`UN`, `U.N.`)
+};
+
 /// Read-only after construction; the shared instance is safe to use from any thread.
 class Lexicon {
 public:
@@ -34,6 +40,9 @@ public:
     const Country* country_named(std::string_view name) const;
     /// The country of an adjective or people demonym (`Azeri`, `Armenians`).
     const Country* country_of_demonym(std::string_view word) const;
+    /// The international organisation called `name` (canonical name or alias;
+    /// case-insensitive except for all-capital acronyms, so `who` is not `WHO`).
+    const Organisation* organisation_named(std::string_view name) const;
     /// The country whose capital is `name`.
     const Country* country_of_capital(std::string_view name) const;
     /// True for an office title (`president`, `prime minister`), lower case.
@@ -61,6 +70,8 @@ private:
     std::map<std::string, std::size_t> m_country_names;  // lower-case name/alias → index
     std::map<std::string, std::size_t> m_demonyms;
     std::map<std::string, std::size_t> m_capitals;
+    std::vector<Organisation> m_organisations;
+    std::map<std::string, std::size_t> m_organisation_names;  // name/alias (acronyms as written, else lower case) → index
     std::set<std::string> m_titles;
     std::size_t m_longest_title = 1;
     std::set<std::string> m_reporting;

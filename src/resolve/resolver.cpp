@@ -188,12 +188,30 @@ private:
         return e;
     }
 
+    /// An international organisation by its canonical name, with the surface form as an alias.
+    std::size_t organisation_entity(const extract::Organisation& organisation, const std::string& surface) {
+        std::size_t e = 0;
+        if (auto existing = named(organisation.name)) {
+            e = *existing;
+        } else {
+            Entity entity;
+            entity.name = organisation.name;
+            entity.type = EntityType::org;
+            e = add_entity(entity);
+            add_alias(e, organisation.name);
+        }
+        m_entities[root(e)].type = EntityType::org;
+        add_alias(e, surface);
+        return e;
+    }
+
     /// The entity of a proper name, creating it when new.
     std::size_t name_entity(const std::string& name, std::optional<EntityType> type, bool as_subject) {
         if (const auto* country = m_lexicon.country_named(name)) return country_entity(*country);
         if (const auto* country = m_lexicon.country_of_capital(name); country && as_subject) return country_entity(*country);
         auto acronym = m_acronyms.find(name);
         std::string canonical = acronym != m_acronyms.end() ? acronym->second : name;
+        if (const auto* organisation = m_lexicon.organisation_named(canonical)) return organisation_entity(*organisation, name);
         if (auto existing = named(canonical)) {
             Entity& entity = m_entities[*existing];
             if (type && (entity.type == EntityType::other || (*type == EntityType::person && entity.description))) entity.type = *type;

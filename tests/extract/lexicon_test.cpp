@@ -25,6 +25,20 @@ TEST_CASE("Lexicon") {
         CHECK(lexicon.country_of_capital("Nairobi")->name == "Kenya");
         CHECK(lexicon.country_named("Narnia") == nullptr);
     }
+    SUBCASE("international organisations") {
+        REQUIRE(lexicon.organisation_named("U.N.") != nullptr);
+        CHECK(lexicon.organisation_named("U.N.")->name == "United Nations");
+        REQUIRE(lexicon.organisation_named("the European Union") != nullptr);
+        CHECK(lexicon.organisation_named("the European Union")->name == "European Union");
+        REQUIRE(lexicon.organisation_named("Nato") != nullptr);
+        CHECK(lexicon.organisation_named("Nato")->name == "North Atlantic Treaty Organization");
+        CHECK(lexicon.organisation_named("nato") == nullptr);
+        REQUIRE(lexicon.organisation_named("WHO") != nullptr);
+        CHECK(lexicon.organisation_named("WHO")->name == "World Health Organization");
+        CHECK(lexicon.organisation_named("who") == nullptr);
+        CHECK(lexicon.organisation_named("Who") == nullptr);
+        CHECK(lexicon.organisation_named("Narnian League") == nullptr);
+    }
     SUBCASE("titles, modals, reporting verbs and cues") {
         CHECK(lexicon.is_title("prime minister"));
         CHECK(lexicon.title_length({"Foreign", "Minister", "Jane"}, 0) == 2);
