@@ -15,6 +15,10 @@ namespace {
 
 void silence(lg_errinfo*, void*) {}
 
+/// How many linkages (cheapest first) are examined for one with a subject and a
+/// main verb; most sentences have one among the first few, long ones further down.
+constexpr int k_linkages_examined = 100;
+
 /// Splits a dictionary form into base, subscript and guess flags.
 void describe(Word& word) {
     const std::string& form = word.form;
@@ -112,7 +116,7 @@ private:
         Linkage linkage = nullptr;
         int best = -1;
         bool quoted = text.find('"') != std::string::npos;
-        for (int k = 0; k < std::min(found, 10) && best < 2; ++k) {
+        for (int k = 0; k < std::min(found, k_linkages_examined) && best < 2; ++k) {
             Linkage candidate = linkage_create(k, sentence, options);
             if (candidate == nullptr) continue;
             int score = 0;
