@@ -347,6 +347,21 @@ private:
         return true;
     }
 
+    /// The original text of name tokens; tokens that do not follow each other in the
+    /// sentence (`African Union (AU) Commission` without the brackets) are joined by a space.
+    std::string tokens_text(std::size_t a, const std::vector<Token>& tokens) const {
+        const auto& words = m_analyses[a].parse.words;
+        std::string text;
+        for (std::size_t first = 0; first < tokens.size();) {
+            std::size_t last = first;
+            while (last + 1 < tokens.size() && tokens[last + 1].word == tokens[last].word + 1) ++last;
+            if (!text.empty()) text += ' ';
+            text += original(a, words[tokens[first].word].start, words[tokens[last].word].end);
+            first = last + 1;
+        }
+        return text;
+    }
+
     std::string original(std::size_t a, int start, int end) const {
         const SentenceAnalysis& analysis = m_analyses[a];
         auto [s, e] = analysis.normalised.original(start, end);
@@ -512,7 +527,17 @@ private:
         for (std::size_t m = 1; m + 1 < name.size(); ++m) {
             if (name[m].text == "(" && all_caps(name[m + 1].text)) {
                 acronym = name[m + 1].text;
-                name.resize(m);
+                bool more = m + 3 < name.size() && name[m + 2].text == ")";
+                if (more) {
+                    // `the African Union (AU) Commission`: the acronym names the part before it,
+                    // the whole name goes on after the brackets
+                    std::string before = original(a, parse.words[name.front().word].start, parse.words[name[m - 1].word].end);
+                    if (!m_acronyms.count(acronym)) m_acronyms[acronym] = before;
+                    name.erase(name.begin() + static_cast<std::ptrdiff_t>(m), name.begin() + static_cast<std::ptrdiff_t>(m + 3));
+                    acronym.clear();
+                } else {
+                    name.resize(m);
+                }
                 break;
             }
         }
@@ -606,7 +631,7 @@ private:
                 }
                 name.insert(name.begin(), Token{name.front().word - 1, before.text, util::to_lower_ascii(before.text)});
             }
-            std::string text = original(a, parse.words[name.front().word].start, parse.words[name.back().word].end);
+            std::string text = tokens_text(a, name);
             if (const auto* c = m_lexicon.country_of_demonym(text); c && name.size() == 1 && !plural_noun(name[0].lower)) {
                 // a lone adjective (`Putin invites Azerbaijani, Armenian FMs`) is a misparse, not a country
                 if (all.size() == 1 && !m_lexicon.country_named(text)) return std::nullopt;
@@ -629,7 +654,23 @@ private:
             }
             return e;
         }
-        // common-noun phrases, named with their possessor (`Thursday's talks`, `Russia's foreign ministry`)
+        // common-noun phrases, named with their possessor (`Thursday's talks`, `Russia's foreign ministry`),
+        // without a dangling word the parse attached (`troops of` in `accuses troops of shelling`)
+        static const std::set<std::string> k_dangling{"of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", ",", "-", "'s", "'"};
+        while (rest.size() > 1 && k_dangling.count(rest.back().lower)) rest.pop_back();
+        // `the city of Ganja`, `the Congolese port of Matadi`: the place is the name after `of`
+        if (auto cue = m_lexicon.cue_type(m_lexicon.singular(head)); cue && (*cue == EntityType::gpe || *cue == EntityType::loc)) {
+            for (std::size_t m = 0; m + 2 < rest.size(); ++m) {
+                if (rest[m].word != phrase.head || rest[m + 1].lower != "of") continue;
+                std::vector<Token> place(rest.begin() + static_cast<std::ptrdiff_t>(m + 2), rest.end());
+                while (!place.empty() && k_determiners.count(place.front().lower)) place.erase(place.begin());
+                bool named_place = !place.empty() && std::all_of(place.begin(), place.end(), [&](const Token& t) {
+                    return proper(a, t) || t.lower == "of" || t.text == "-";
+                }) && proper(a, place.back());
+                if (named_place) return name_entity(tokens_text(a, place), *cue, as_subject);
+                break;
+            }
+        }
         std::size_t named_from = rest.front().word;
         for (std::size_t m = 0; m < all.size(); ++m) {
             if (!k_determiners.count(all[m].lower)) {
