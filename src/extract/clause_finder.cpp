@@ -313,7 +313,8 @@ private:
                         if (auto infinitive = m_g.first(*to, true, {"I"})) {
                             if (host != current) chain.words.push_back(host);
                             chain.words.push_back(*to);
-                            if (chain.modality.empty() && !modality->empty()) chain.modality = *modality;
+                            if (*modality == "not") chain.negated = true;  // `refused to recognise`
+                            else if (chain.modality.empty() && !modality->empty()) chain.modality = *modality;
                             chain.passive = false;
                             next = infinitive;
                         }

@@ -52,7 +52,8 @@ public:
     bool is_reporting_verb(std::string_view lemma) const;
     /// `may`, `could`, ... for a modal word; std::nullopt otherwise.
     std::optional<std::string> modality(std::string_view lower) const;
-    /// For a verb or adjective taking `to` + infinitive: the modality it adds ("" when none).
+    /// For a verb or adjective taking `to` + infinitive: the modality it adds ("" when
+    /// none; "not" when it negates the infinitive: `refused to`, `failed to`).
     std::optional<std::string> catenative(std::string_view lemma) const;
     /// Type suggested by a head noun (`alliance` → ORG, `talks` → EVENT).
     std::optional<EntityType> cue_type(std::string_view lower) const;

@@ -460,6 +460,17 @@ private:
             }
         }
         if (possessor && m_entities[root(*possessor)].type == EntityType::gpe) possessor_country = root(*possessor);
+        // `Party leader X said his party ...`: the organisation the possessor holds an office in
+        if (possessor && i + 1 == all.size() && m_entities[root(*possessor)].type == EntityType::person) {
+            if (auto cue = m_lexicon.cue_type(head); cue && *cue == EntityType::org) {
+                for (auto n = m_nominal.rbegin(); n != m_nominal.rend(); ++n) {
+                    if (root(n->subject) == root(*possessor) && m_entities[root(n->object)].type == EntityType::org) {
+                        anaphor = true;
+                        return root(n->object);
+                    }
+                }
+            }
+        }
         std::vector<Token> rest(all.begin() + static_cast<std::ptrdiff_t>(std::min(i, all.size())), all.end());
         if (rest.empty()) return std::nullopt;
         // `Kampala of delays` (a misattached of-phrase): a name keeps an `of` only before another name

@@ -109,6 +109,14 @@ TEST_CASE("Extractor::propositions") {
         check({"The talks were aimed at easing tension.", {}, {"at | ease | tension"}});
     }
     SUBCASE("qualifiers: modality, negation, attribution, time and place") {
+        for (const char* sentence : {"The council refused to approve the budget.", "The council failed to approve the budget.",
+                                     "The council declined to approve the budget."}) {
+            auto all = shared_extractor().propositions(sentence);
+            REQUIRE(all);
+            const Proposition* approved = find(*all, "The council", "approve");
+            REQUIRE_MESSAGE(approved != nullptr, sentence);
+            CHECK_MESSAGE(approved->negated, sentence);
+        }
         {
             auto all = shared_extractor().propositions("The mayor has never criticised the police.");
             REQUIRE(all);

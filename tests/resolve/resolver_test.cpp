@@ -122,6 +122,12 @@ TEST_CASE("resolve") {
         REQUIRE(kivara != nullptr);
         CHECK(kivara->type == EntityType::gpe);
     }
+    SUBCASE("`his party` is the party its leader was named with") {
+        auto d = analyse("Green League leader Tomas Varga said his party would back the budget.");
+        auto all = edges(d);
+        CHECK(has(all, "Tomas Varga | leader of | Green League"));
+        CHECK(has(all, "Green League | back | budget"));
+    }
     SUBCASE("international organisations have one canonical name whatever the form used") {
         auto d = analyse("The EU and the U.N. condemned the coup. The European Union imposed sanctions, and the United Nations "
                          "sent an envoy. Who will pay?");
