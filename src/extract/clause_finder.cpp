@@ -474,11 +474,15 @@ private:
     /// preposition on an active verb shares that verb's subject; `without` negates it.
     /// A preposition on a noun or a passive verb (`aimed at fostering`) gives no clause.
     void prepositional_gerund(std::size_t preposition, std::size_t verb) {
+        // prepositions of means, manner and time, whose gerund is the subject's doing
+        // (`aimed at fostering`, `interest in buying` are not)
+        static const std::set<std::string> k_controlled{"by", "without", "after", "before", "while", "upon", "despite"};
+        if (!k_controlled.count(m_g.lower(preposition))) return;
         auto host = m_g.first(preposition, false, {"MV"});
         if (!host) return;
         const Clause* outer = nullptr;
         for (const Clause& c : m_clauses) {
-            if (c.verb == *host && c.subject && !c.passive && !c.nominal) outer = &c;
+            if (c.verb == *host && c.subject && !c.passive && !c.nominal && !c.negated) outer = &c;
         }
         if (outer == nullptr) return;
         std::optional<Phrase> subject = outer->subject;

@@ -107,6 +107,8 @@ TEST_CASE("Extractor::propositions") {
         REQUIRE(gave != nullptr);
         CHECK(gave->negated);
         check({"The talks were aimed at easing tension.", {}, {"at | ease | tension"}});
+        check({"The group did not welcome steps aimed at easing tension.", {}, {"The group | ease | tension"}});
+        check({"The firm grew after buying a rival.", {"The firm | buy | a rival"}, {}});
     }
     SUBCASE("qualifiers: modality, negation, attribution, time and place") {
         for (const char* sentence : {"The council refused to approve the budget.", "The council failed to approve the budget.",
