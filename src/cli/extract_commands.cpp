@@ -7,6 +7,7 @@
 #include "read/reader.h"
 #include "text/sentence_splitter.h"
 #include "util/file.h"
+#include "util/parallel.h"
 #include "util/strings.h"
 
 #include <CLI/CLI.hpp>
@@ -167,6 +168,7 @@ struct ExtractCommand {
     std::string format = "jsonl";
     bool lines = false;
     bool sentences_only = false;
+    std::size_t jobs = 0;  ///< parser threads; 0: one per core
     Limits limits;
 };
 
@@ -263,10 +265,16 @@ Status print_sentences(Context& context, const ExtractCommand& command, ExtractF
     return batch_status(failed, total, "read");
 }
 
-/// `extract --lines`: one sentence per line. The parse stage reads tokenised text
-/// (`do n't`, `` `` ``) through a detokenising map, so propositions come back in the line's own tokens.
-Status extract_lines(Context& context, const ExtractCommand& command, const extract::Extractor& extractor,
-                     PropositionPrinter& printer) {
+/// One sentence to extract, with where it came from.
+struct SentenceItem {
+    std::string source;
+    std::string text;
+};
+
+/// The sentences of `extract --lines`: one per line. The parse stage reads tokenised
+/// text (`do n't`, `` `` ``) through a detokenising map, so propositions come back in
+/// the line's own tokens.
+std::size_t read_lines(Context& context, const ExtractCommand& command, std::vector<SentenceItem>& items) {
     std::size_t failed = 0;
     for (const std::string& path : command.paths) {
         auto contents = util::read_file(path);
@@ -279,15 +287,28 @@ Status extract_lines(Context& context, const ExtractCommand& command, const extr
         for (std::string line : util::split(*contents, '\n')) {
             if (!line.empty() && line.back() == '\r') line.pop_back();
             if (util::trim(line).empty()) continue;
-            auto propositions = extractor.propositions(line);
-            if (!propositions) {
-                context.err << "claimgraph: warning: " << path << ": " << propositions.status().message() << "\n";
-                continue;
-            }
-            for (const auto& p : *propositions) printer.print(path, line, p);
+            items.push_back({path, std::move(line)});
         }
     }
-    return batch_status(failed, command.paths.size(), "read");
+    return failed;
+}
+
+/// The sentences of every article under the paths, split as `ingest` splits them.
+std::size_t read_articles(Context& context, const ExtractCommand& command, std::vector<SentenceItem>& items, std::size_t& total) {
+    std::size_t failed = 0;
+    read::read_inputs(
+        command.paths,
+        [&](read::Article&& article) {
+            ++total;
+            for (const auto& sentence : text::split_sentences(article.text)) items.push_back({article.source, sentence.text});
+        },
+        [&](read::ReadError&& error) {
+            ++total;
+            ++failed;
+            context.err << "claimgraph: error: " << error.source << ": " << error.message << "\n";
+        },
+        read_options(command.limits.max_file_mb));
+    return failed;
 }
 
 Status run_extract(Context& context, const ExtractCommand& command) {
@@ -302,38 +323,32 @@ Status run_extract(Context& context, const ExtractCommand& command) {
         if (format == ExtractFormat::carb) return Status::invalid_argument("--sentences-only prints jsonl or table");
         return print_sentences(context, command, format);
     }
-    auto extractor = context.make_extractor(command.limits.extractor());
-    if (!extractor) return extractor.status();
+    auto made = context.make_extractor(command.limits.extractor());
+    if (!made) return made.status();
+    const extract::Extractor& extractor = **made;
 
-    PropositionPrinter printer(context, format);
-    Status status = Status::ok();
+    std::vector<SentenceItem> items;
+    std::size_t total = 0;
+    std::size_t failed = 0;
     if (command.lines) {
-        status = extract_lines(context, command, **extractor, printer);
+        total = command.paths.size();
+        failed = read_lines(context, command, items);
     } else {
-        std::size_t total = 0;
-        std::size_t failed = 0;
-        read::read_inputs(
-            command.paths,
-            [&](read::Article&& article) {
-                ++total;
-                for (const auto& sentence : text::split_sentences(article.text)) {
-                    auto propositions = (*extractor)->propositions(sentence.text);
-                    if (!propositions) {
-                        context.err << "claimgraph: warning: " << article.source << ": " << propositions.status().message()
-                                    << "\n";
-                        continue;
-                    }
-                    for (const auto& p : *propositions) printer.print(article.source, sentence.text, p);
-                }
-            },
-            [&](read::ReadError&& error) {
-                ++total;
-                ++failed;
-                context.err << "claimgraph: error: " << error.source << ": " << error.message << "\n";
-            },
-            read_options(command.limits.max_file_mb));
-        status = batch_status(failed, total, "read");
+        failed = read_articles(context, command, items, total);
     }
+
+    // Sentences are parsed on `--jobs` threads and printed in input order.
+    PropositionPrinter printer(context, format);
+    util::ordered_parallel_for(
+        items.size(), command.jobs, [&](std::size_t i) { return extractor.propositions(items[i].text); },
+        [&](std::size_t i, Result<std::vector<extract::Proposition>>& propositions) {
+            if (!propositions) {
+                context.err << "claimgraph: warning: " << items[i].source << ": " << propositions.status().message() << "\n";
+                return;
+            }
+            for (const auto& p : *propositions) printer.print(items[i].source, items[i].text, p);
+        });
+    Status status = batch_status(failed, total, "read");
     printer.finish();
     return status;
 }
@@ -363,6 +378,8 @@ void add_extract_commands(CLI::App& app, Action& action) {
     extract->add_flag("--lines", command->lines,
                       "Each line is one tokenised sentence (CaRB style: do n't, `` ''): no sentence splitting;\n"
                       "lines are parsed detokenised and printed verbatim, arguments in the original tokens");
+    extract->add_option("-j,--jobs", command->jobs, "Parser threads (default: one per core); output keeps the input order")
+        ->check(CLI::Range(1, 256));
     extract->add_flag("--sentences-only", command->sentences_only,
                       "Only split into sentences and print them with their byte offsets (jsonl or table)");
     command->limits.add_options(*extract);

@@ -125,6 +125,11 @@ check "ingest again changes nothing" out "0 documents stored, 1 already present"
 printf "The minister said he does n't expect Russia 's troops to leave Syria .\n" >tok.txt
 expect "extract --lines" 0 "$bin" extract --lines tok.txt --format carb
 check "line verbatim, tokens kept" out "^The minister said he does n't expect Russia 's troops to leave Syria \.	0\.[0-9]+	does n't expect"
+# Parsing on several threads prints the same propositions in the same order as one thread.
+expect "extract on one thread" 0 "$bin" extract --jobs 1 --format carb "$examples/putin-invites-fms.txt"
+mv out extract1.out
+expect "extract on three threads" 0 "$bin" extract --jobs 3 --format carb "$examples/putin-invites-fms.txt"
+if cmp -s out extract1.out && [ -s out ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: extract --jobs 3 differs from --jobs 1"; fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
