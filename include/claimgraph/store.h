@@ -68,6 +68,14 @@ public:
 /// Named parameters of a read-only query, bound by name (`:name`).
 using QueryParams = std::vector<std::pair<std::string, Value>>;
 
+/// Bounds on one read-only query, so that a runaway statement (a recursive CTE
+/// without an end) fails with a message instead of running or growing forever.
+/// Zero means no bound.
+struct QueryLimits {
+    double max_seconds = 60;
+    std::size_t max_rows = 1'000'000;
+};
+
 /// A claimgraph database. Not thread-safe: use one Store per thread (each opens
 /// its own connection; SQLite's WAL mode lets readers run beside one writer).
 class Store {
@@ -98,8 +106,10 @@ public:
     virtual Result<GraphData> graph_data() = 0;
 
     /// Runs one SQL statement on a read-only connection with bound named
-    /// parameters. A statement that would write fails with database_error.
-    virtual Result<Table> query(std::string_view sql, const QueryParams& params) = 0;
+    /// parameters. A statement that would write fails with invalid_argument, as
+    /// does one that runs past `limits.max_seconds` or returns more than
+    /// `limits.max_rows` rows.
+    virtual Result<Table> query(std::string_view sql, const QueryParams& params, const QueryLimits& limits = {}) = 0;
 
     virtual Result<Stats> stats() = 0;
 

@@ -139,6 +139,7 @@ struct SqlOptions {
     std::vector<std::string> params;
     std::string format = "table";
     std::size_t max_width = 60;
+    store::QueryLimits limits;
 };
 
 /// A `--param` value as SQLite sees it: an integer when it is one, else text.
@@ -162,7 +163,7 @@ Status run_sql(Context& context, const SqlOptions& options) {
     }
     auto store = context.open(store::OpenMode::read_only);
     if (!store) return store.status();
-    auto table = (*store)->query(options.sql, params);
+    auto table = (*store)->query(options.sql, params, options.limits);
     if (!table) return table.status();
     print_table(context.out, *table, *format, options.max_width);
     return Status::ok();
@@ -185,6 +186,11 @@ void add_query_commands(CLI::App& app, Action& action) {
     sql_command->add_option("--format", sql->format, "Output: table (readable), json (one array) or jsonl (one object per line)")
         ->capture_default_str();
     sql_command->add_option("--max-width", sql->max_width, "Cut table cells at this many characters (0: never)")
+        ->capture_default_str();
+    sql_command->add_option("--timeout", sql->limits.max_seconds, "Stop the query after this many seconds (0: never)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    sql_command->add_option("--max-rows", sql->limits.max_rows, "Refuse a result of more rows than this (0: no limit)")
         ->capture_default_str();
     sql_command->callback([&action, sql] { action = [sql](Context& c) { return run_sql(c, *sql); }; });
 

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 #include <unordered_map>
 #include <thread>
@@ -872,7 +873,20 @@ SQLite::Database& SqliteStore::query_connection() {
     return *m_query_db;
 }
 
-Result<Table> SqliteStore::query(std::string_view sql, const QueryParams& params) {
+Result<Table> SqliteStore::query(std::string_view sql, const QueryParams& params, const QueryLimits& limits) {
+    // SQLite calls the progress handler every few thousand virtual-machine steps;
+    // returning non-zero interrupts the statement.
+    struct Deadline {
+        std::chrono::steady_clock::time_point end;
+        bool hit = false;
+    } deadline{std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                      std::chrono::duration<double>(limits.max_seconds)),
+               false};
+    auto too_slow = [&] {
+        std::ostringstream message;
+        message << "the query ran longer than " << limits.max_seconds << " s and was stopped; add a LIMIT or a tighter WHERE, or raise the time limit";
+        return Status::invalid_argument(message.str());
+    };
     try {
         SQLite::Database& db = query_connection();
         sqlite3* handle = db.getHandle();
@@ -895,9 +909,22 @@ Result<Table> SqliteStore::query(std::string_view sql, const QueryParams& params
         }
 
         sqlite3_set_authorizer(handle, read_only_authorizer, nullptr);
+        if (limits.max_seconds > 0) {
+            sqlite3_progress_handler(
+                handle, 10000,
+                [](void* data) {
+                    auto* d = static_cast<Deadline*>(data);
+                    d->hit = d->hit || std::chrono::steady_clock::now() > d->end;
+                    return d->hit ? 1 : 0;
+                },
+                &deadline);
+        }
         struct AuthorizerGuard {
             sqlite3* handle;
-            ~AuthorizerGuard() { sqlite3_set_authorizer(handle, nullptr, nullptr); }
+            ~AuthorizerGuard() {
+                sqlite3_set_authorizer(handle, nullptr, nullptr);
+                sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+            }
         } guard{handle};
 
         SQLite::Statement statement(db, text);
@@ -905,6 +932,10 @@ Result<Table> SqliteStore::query(std::string_view sql, const QueryParams& params
         Table table;
         for (int i = 0; i < statement.getColumnCount(); ++i) table.columns.emplace_back(statement.getColumnName(i));
         while (statement.executeStep()) {
+            if (limits.max_rows > 0 && table.rows.size() >= limits.max_rows) {
+                return Status::invalid_argument("the query returns more than " + std::to_string(limits.max_rows) +
+                                                " rows; add a LIMIT, or raise the row limit");
+            }
             std::vector<Value> row;
             row.reserve(table.columns.size());
             for (int i = 0; i < statement.getColumnCount(); ++i) row.push_back(column_value(statement.getColumn(i)));
@@ -912,6 +943,7 @@ Result<Table> SqliteStore::query(std::string_view sql, const QueryParams& params
         }
         return table;
     } catch (const SQLite::Exception& e) {
+        if (deadline.hit) return too_slow();
         const std::string what = e.what();
         if (e.getErrorCode() == SQLITE_AUTH || what.find("not authorized") != std::string::npos) {
             return Status::invalid_argument("queries are read-only: " + what);

@@ -30,7 +30,7 @@ public:
     Result<Triple> triple(TripleId id) override;
     Result<std::vector<Evidence>> evidence(TripleId id) override;
     Result<GraphData> graph_data() override;
-    Result<Table> query(std::string_view sql, const QueryParams& params) override;
+    Result<Table> query(std::string_view sql, const QueryParams& params, const QueryLimits& limits) override;
     Result<Stats> stats() override;
     Result<std::unique_ptr<ReadSnapshot>> snapshot() override;
 

@@ -125,6 +125,10 @@ check "ingest again changes nothing" out "0 documents stored, 1 already present"
 printf "The minister said he does n't expect Russia 's troops to leave Syria .\n" >tok.txt
 expect "extract --lines" 0 "$bin" extract --lines tok.txt --format carb
 check "line verbatim, tokens kept" out "^The minister said he does n't expect Russia 's troops to leave Syria \.	0\.[0-9]+	does n't expect"
+# A query without end is stopped, with a message, by the time limit.
+expect "endless sql stopped" 2 "$bin" --db a.db sql "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n" --timeout 0.5
+check "endless sql message" err "longer than 0.5 s"
+
 # Parsing on several threads prints the same propositions in the same order as one thread.
 expect "extract on one thread" 0 "$bin" extract --jobs 1 --format carb "$examples/putin-invites-fms.txt"
 mv out extract1.out

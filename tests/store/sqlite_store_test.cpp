@@ -263,6 +263,20 @@ TEST_CASE("SqliteStore query is read-only") {
             CHECK(s.stats()->entities == 2);
             CHECK(s.stats()->schema_version == store::latest_schema_version());
         }
+        SUBCASE("a query without end stops at the time or row limit, and the connection still works") {
+            const char* endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
+            auto slow = s.query(endless, {}, store::QueryLimits{0.2, 0});
+            REQUIRE_FALSE(slow.is_ok());
+            CHECK(slow.status().code() == StatusCode::invalid_argument);
+            CHECK(slow.status().message().find("longer than 0.2 s") != std::string::npos);
+            auto many = s.query("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n", {},
+                                store::QueryLimits{0, 1000});
+            REQUIRE_FALSE(many.is_ok());
+            CHECK(many.status().message().find("more than 1000 rows") != std::string::npos);
+            auto fine = s.query("SELECT count(*) FROM entities", {});
+            REQUIRE(fine.is_ok());
+            CHECK(std::get<std::int64_t>(fine->rows[0][0]) == 2);
+        }
     }
 }
 
