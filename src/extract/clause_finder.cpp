@@ -133,7 +133,8 @@ private:
                 (conjunction && n.type == "SJ")) {
                 collect(n.word, full, seen);
             } else if (n.type == "M" && (n.subtype.starts_with("p") || n.subtype.starts_with("f"))) {
-                bool of = m_g.lower(n.word) == "of";
+                // `of` with a noun object joins the phrase; `of` with a gerund (`the gang of robbing`) does not
+                bool of = m_g.lower(n.word) == "of" && m_g.linked(n.word, true, {"M"}).empty();
                 bool verb_attached = !m_g.linked(n.word, false, {"MV"}).empty();
                 if (of || (full && !verb_attached)) collect(n.word, full, seen);
             } else if (full && n.type == "M" && (n.subtype.starts_with("g") || n.subtype.starts_with("v"))) {
@@ -477,6 +478,10 @@ private:
         // prepositions of means, manner and time, whose gerund is the subject's doing
         // (`aimed at fostering`, `interest in buying` are not)
         static const std::set<std::string> k_controlled{"by", "without", "after", "before", "while", "upon", "despite"};
+        if (m_g.lower(preposition) == "of") {
+            accused_of(preposition, verb);
+            return;
+        }
         if (!k_controlled.count(m_g.lower(preposition))) return;
         auto host = m_g.first(preposition, false, {"MV"});
         if (!host) return;
@@ -493,6 +498,31 @@ private:
             clause.subject_full = subject_full;
             clause.negated = clause.negated || negated;
             clause.confidence -= 0.1;
+            add(std::move(clause));
+        }
+    }
+
+    /// `Zambia accused Congolese troops of shelling the town`: the accused did it, by the
+    /// accuser's account (the claim is attributed to the accuser).
+    void accused_of(std::size_t preposition, std::size_t verb) {
+        static const std::set<std::string> k_accusing{"accuse", "suspect", "convict"};
+        auto noun = m_g.first(preposition, false, {"M"});
+        if (!noun) return;
+        const Clause* outer = nullptr;
+        for (const Clause& c : m_clauses) {
+            if (!c.subject || c.negated || c.passive || !k_accusing.count(c.lemma)) continue;
+            for (const Argument& a : c.arguments) {
+                if (a.role == Role::object && a.phrase.head == *noun) outer = &c;
+            }
+        }
+        if (outer == nullptr) return;
+        std::optional<Phrase> accuser = outer->subject;
+        Phrase accused = phrase(*noun, false);
+        for (const auto& [chain, shared] : chains(verb)) {
+            Clause clause = build(accused, chain, shared);
+            clause.subject_full = accused;
+            clause.attribution = accuser;
+            clause.confidence -= 0.15;
             add(std::move(clause));
         }
     }

@@ -109,6 +109,12 @@ TEST_CASE("Extractor::propositions") {
         check({"The talks were aimed at easing tension.", {}, {"at | ease | tension"}});
         check({"The group did not welcome steps aimed at easing tension.", {}, {"The group | ease | tension"}});
         check({"The firm grew after buying a rival.", {"The firm | buy | a rival"}, {}});
+        auto accused = shared_extractor().propositions("Police accused the gang of robbing the bank.");
+        REQUIRE(accused);
+        const Proposition* robbed = find(*accused, "the gang", "rob");
+        REQUIRE(robbed != nullptr);
+        CHECK(robbed->attributed_to == "Police");
+        check({"Officials rejected the idea of building a wall.", {}, {"the idea | build | a wall"}});
     }
     SUBCASE("qualifiers: modality, negation, attribution, time and place") {
         for (const char* sentence : {"The council refused to approve the budget.", "The council failed to approve the budget.",
