@@ -59,6 +59,16 @@ std::string restore_e(std::string stem) {
     return stem;
 }
 
+/// `U.S`, `u.n`: letters with dots between them but not after the last one.
+bool dotted_without_last_dot(std::string_view text) {
+    if (text.size() < 3 || text.size() % 2 == 0) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        bool letter = std::isalpha(static_cast<unsigned char>(text[i])) != 0;
+        if ((i % 2 == 0) != letter || (i % 2 == 1 && text[i] != '.')) return false;
+    }
+    return true;
+}
+
 /// The look-up key of an organisation's name: an acronym as written (`WHO` is not
 /// the pronoun `who`), anything else in lower case. A capitalised word of four or
 /// more letters is also an acronym's key (`Nato`, `Opec`; but `Who` is the pronoun).
@@ -151,6 +161,7 @@ const Organisation* Lexicon::organisation_named(std::string_view name) const {
     if (name.size() > 4 && util::to_lower_ascii(name.substr(0, 4)) == "the ") name.remove_prefix(4);
     std::string key = organisation_key(name);
     auto found = m_organisation_names.find(key);
+    if (found == m_organisation_names.end() && dotted_without_last_dot(key)) found = m_organisation_names.find(key + ".");
     return found == m_organisation_names.end() ? nullptr : &m_organisations[found->second];
 }
 
@@ -158,6 +169,8 @@ const Country* Lexicon::country_named(std::string_view name) const {
     std::string key = util::to_lower_ascii(name);
     if (key.starts_with("the ")) key = key.substr(4);
     auto found = m_country_names.find(key);
+    // `U.S` at the end of a sentence: the sentence's full stop was also the last dot
+    if (found == m_country_names.end() && dotted_without_last_dot(key)) found = m_country_names.find(key + ".");
     return found == m_country_names.end() ? nullptr : &m_countries[found->second];
 }
 

@@ -38,6 +38,11 @@ TEST_CASE("Lexicon") {
         CHECK(lexicon.organisation_named("who") == nullptr);
         CHECK(lexicon.organisation_named("Who") == nullptr);
         CHECK(lexicon.organisation_named("Narnian League") == nullptr);
+        // a sentence's full stop that was also the acronym's last dot
+        REQUIRE(lexicon.organisation_named("U.N") != nullptr);
+        CHECK(lexicon.organisation_named("U.N")->name == "United Nations");
+        REQUIRE(lexicon.country_named("U.S") != nullptr);
+        CHECK(lexicon.country_named("U.S")->name == "United States");
     }
     SUBCASE("titles, modals, reporting verbs and cues") {
         CHECK(lexicon.is_title("prime minister"));
