@@ -460,6 +460,16 @@ private:
         Clause clause = build(subject, follow(verb), verb);
         clause.subject_full = subject;
         bool agent = std::any_of(clause.arguments.begin(), clause.arguments.end(), [](const Argument& a) { return a.preposition == "by"; });
+        if (passive && !agent) {
+            // `the difficulties faced by France`: the parse may hang the `by` phrase on the noun
+            for (const auto& by : m_g.linked(noun, true, {"M"})) {
+                if (by.word <= verb || m_g.lower(by.word) != "by") continue;
+                for (const auto& j : m_g.linked(by.word, true, {"J"})) {
+                    for (std::size_t o : conjuncts(j.word, "SJ")) clause.arguments.push_back(prepositional(by.word, o, Role::agent));
+                    agent = true;
+                }
+            }
+        }
         bool object = std::any_of(clause.arguments.begin(), clause.arguments.end(), [](const Argument& a) { return a.role == Role::object; });
         if (passive && (agent || !object)) {
             clause.passive = true;

@@ -882,6 +882,11 @@ private:
                            return l.label.starts_with("SJl") && l.left == attachment.noun && l.right == object.head;
                        });
             if (nominal ? !own || (prep != "of" && !k_relational.count(prep)) : !k_relational.count(prep)) continue;
+            // `the difficulties faced by France`: the `by` phrase is the passive participle's agent
+            bool participle_agent = prep == "by" && std::any_of(parse.links.begin(), parse.links.end(), [&](const parse::Link& l) {
+                return l.left == attachment.noun && l.label.starts_with("Mv");
+            });
+            if (participle_agent) continue;
             auto t = entity_of(a, attachment.object, 0, false);
             if (!t || m_entities[root(*t)].description || m_entities[root(*t)].type == EntityType::date) continue;
             std::string noun = m_lexicon.singular(parse.words[attachment.noun].text);

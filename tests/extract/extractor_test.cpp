@@ -85,6 +85,14 @@ TEST_CASE("Extractor::propositions") {
         REQUIRE_FALSE(taught->arguments.empty());
         CHECK(taught->arguments.front() == "the university");
     }
+    SUBCASE("a reduced passive relative takes its agent even when the parse hangs it on the noun") {
+        check({"The report described the problems faced by farmers.", {"the problems | face | farmers"}, {}});
+        auto all = shared_extractor().propositions("The report described the problems faced by farmers.");
+        REQUIRE(all);
+        const Proposition* faced = find(*all, "the problems", "face");
+        REQUIRE(faced != nullptr);
+        CHECK(faced->relation == "faced by");
+    }
     SUBCASE("relative clauses") {
         check({"Officials criticised the mayor, who denied the claims.", {"the mayor | deny | the claims"}, {"who | deny | the claims"}});
         check({"The scientist who discovered the virus won an award.",
