@@ -731,6 +731,8 @@ private:
     }
 
     void add(Clause clause) {
+        // a conjunction or preposition read as the verb (`three and a narrow majority`) is no relation
+        if (!clause.nominal && (is_conjunction(m_g.word(clause.verb)) || is_function_word(clause.lemma))) return;
         m_clauses.push_back(std::move(clause));
         while (!m_pending.empty()) {
             auto [controller, verb] = m_pending.back();

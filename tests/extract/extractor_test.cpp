@@ -93,6 +93,15 @@ TEST_CASE("Extractor::propositions") {
         REQUIRE(faced != nullptr);
         CHECK(faced->relation == "faced by");
     }
+    SUBCASE("a conjunction is never a relation") {
+        for (const char* sentence : {"The board said it would close the plant on Dec. 14 and had asked the bank for funds.",
+                                     "The ruling strips the party of two of the three seats it won in the district and could hand the "
+                                     "coalition a majority."}) {
+            auto all = shared_extractor().propositions(sentence);
+            REQUIRE(all);
+            for (const auto& p : *all) CHECK_MESSAGE(p.predicate != "and", sentence << ": " << p.subject << " | " << p.relation);
+        }
+    }
     SUBCASE("relative clauses") {
         check({"Officials criticised the mayor, who denied the claims.", {"the mayor | deny | the claims"}, {"who | deny | the claims"}});
         check({"The scientist who discovered the virus won an award.",
