@@ -15,21 +15,56 @@ namespace claimgraph::graph {
 
 namespace {
 
-/// A vertex found by a breadth-first search: how far, and over which edge.
+/// A vertex found by a search: how far, from which vertex and over which edge.
 struct Discovered {
     Vertex vertex = 0;
-    std::size_t distance = 0;
+    Vertex parent = 0;  ///< the vertex it was reached from (itself for the root)
+    std::uint32_t distance = 0;
     EdgeDescriptor via{};
     bool forward = true;
+
+    /// The ends of `via` as stored: subject, object.
+    Vertex subject() const { return forward ? parent : vertex; }
+    Vertex object() const { return forward ? vertex : parent; }
 };
 
-/// What one search found, in discovery order (the root first). Memory is O(V)
-/// for the slot table plus O(found) for the rest.
-struct SearchResult {
-    std::vector<Discovered> order;
-    std::vector<std::uint32_t> slot;  ///< vertex → 1 + position in `order`; 0 when not found
+/// Spare vertex → slot tables of this thread, all zero. A table is O(V):
+/// allocating and clearing one per query cost more than a search that touches
+/// a few thousand vertices of a large graph (the pages are fresh each time), so
+/// a search borrows one and zeroes only the slots it set. Per thread, so const
+/// queries stay safe to run in parallel.
+thread_local std::vector<std::vector<std::uint32_t>> t_spare_slots;
 
-    const Discovered* find(Vertex v) const { return slot[v] == 0 ? nullptr : &order[slot[v] - 1]; }
+/// What one search found, in discovery order (the root first), with a slot
+/// table for lookups. Memory is O(V) for the (borrowed) table plus O(found).
+class SearchResult {
+public:
+    SearchResult(std::size_t vertex_count, Vertex root) {
+        if (!t_spare_slots.empty()) {
+            m_slot = std::move(t_spare_slots.back());
+            t_spare_slots.pop_back();
+        }
+        if (m_slot.size() < vertex_count) m_slot.assign(vertex_count, 0);
+        add({root, root, 0, {}, true});
+    }
+    ~SearchResult() {
+        for (const Discovered& d : m_order) m_slot[d.vertex] = 0;
+        t_spare_slots.push_back(std::move(m_slot));
+    }
+    SearchResult(const SearchResult&) = delete;
+    SearchResult& operator=(const SearchResult&) = delete;
+
+    const Discovered* find(Vertex v) const { return m_slot[v] == 0 ? nullptr : &m_order[m_slot[v] - 1]; }
+    bool found(Vertex v) const { return m_slot[v] != 0; }
+    void add(const Discovered& d) {
+        m_order.push_back(d);
+        m_slot[d.vertex] = static_cast<std::uint32_t>(m_order.size());
+    }
+    const std::vector<Discovered>& order() const { return m_order; }
+
+private:
+    std::vector<std::uint32_t> m_slot;  ///< vertex → 1 + position in `m_order`; 0 when not found
+    std::vector<Discovered> m_order;
 };
 
 /// The BFS buffer: a FIFO that reports itself empty once the next vertex lies
@@ -52,74 +87,53 @@ private:
     std::size_t m_head = 0;
 };
 
-/// Records every tree edge: the distance and the edge that reached each vertex.
-struct Recorder : boost::default_bfs_visitor {
-    SearchResult* result;
+/// Records every tree edge: the distance, parent and edge that reached each vertex.
+class Recorder : public boost::default_bfs_visitor {
+public:
+    explicit Recorder(SearchResult& result) : m_result(&result) {}
 
-    template <typename ViewEdge, typename View>
-    void tree_edge(const ViewEdge& e, const View& view) const {
-        const Vertex v = target(e, view);
-        const std::size_t distance = result->find(source(e, view))->distance + 1;
-        result->order.push_back({v, distance, underlying_edge(e), follows_forward(e)});
-        result->slot[v] = static_cast<std::uint32_t>(result->order.size());
+    template <typename View>
+    void examine_vertex(Vertex u, const View&) {
+        m_parent = u;
+        m_distance = m_result->find(u)->distance + 1;
     }
+    template <typename ViewEdge, typename View>
+    void tree_edge(const ViewEdge& e, const View& view) {
+        m_result->add({target(e, view), m_parent, m_distance, underlying_edge(e), follows_forward(e)});
+    }
+
+private:
+    SearchResult* m_result;
+    Vertex m_parent = 0;            // the vertex whose edges BFS is examining
+    std::uint32_t m_distance = 0;  // its distance + 1
 };
 
-/// Breadth-first search (Boost's) from `root` up to `max_depth` hops.
+/// Breadth-first search (Boost's) from the root of `result` up to `max_depth` hops.
 template <typename View>
-SearchResult search(const View& view, Vertex root, std::size_t max_depth) {
-    SearchResult result;
-    result.slot.assign(num_vertices(view), 0);
-    result.order.push_back({root, 0, {}, true});
-    result.slot[root] = 1;
+void search(const View& view, std::size_t max_depth, SearchResult& result) {
+    const Vertex root = result.order().front().vertex;
     LimitedQueue queue(result, max_depth);
-    boost::two_bit_color_map<boost::typed_identity_property_map<std::size_t>> color(num_vertices(view));
-    boost::breadth_first_visit(view, root, queue, Recorder{{}, &result}, color);
-    return result;
+    boost::two_bit_color_map<boost::typed_identity_property_map<Vertex>> color(num_vertices(view));
+    boost::breadth_first_visit(view, root, queue, Recorder(result), color);
 }
-
-/// The vertex a search found `d` from: the other end of the edge that reached it.
-Vertex parent(const BoostGraph& graph, const Discovered& d) {
-    return d.forward ? boost::source(d.via, graph) : boost::target(d.via, graph);
-}
-
-/// Per-thread slot tables for the two sides of a bidirectional search, all zero
-/// between searches. Allocating and clearing two O(V) tables per query cost more
-/// than the search itself on a 100k-entity graph (the pages are fresh each
-/// time); each side zeroes only the slots it set. Per thread, so const queries
-/// stay safe to run in parallel.
-thread_local std::array<std::vector<std::uint32_t>, 2> t_side_slots;
 
 /// One side of a bidirectional search: what it found and its current frontier.
 class SearchSide {
 public:
-    /// Borrows `slots` (all zero) and gives it back all zero.
-    SearchSide(std::vector<std::uint32_t>& slots, std::size_t vertex_count, Vertex root)
-        : m_slot(slots), frontier{root} {
-        if (m_slot.size() < vertex_count) m_slot.assign(vertex_count, 0);
-        order.push_back({root, 0, {}, true});
-        m_slot[root] = 1;
-    }
-    ~SearchSide() {
-        for (const Discovered& d : order) m_slot[d.vertex] = 0;
-    }
-    SearchSide(const SearchSide&) = delete;
-    SearchSide& operator=(const SearchSide&) = delete;
-
-    const Discovered* find(Vertex v) const { return m_slot[v] == 0 ? nullptr : &order[m_slot[v] - 1]; }
+    SearchSide(std::size_t vertex_count, Vertex root) : found(vertex_count, root), frontier{root} {}
 
     /// Finds the next level; returns the first vertex the other side has found too.
     template <typename View>
     std::optional<Vertex> expand(const View& view, const SearchSide& other) {
         std::vector<Vertex> next;
+        const auto distance = static_cast<std::uint32_t>(depth + 1);
         for (Vertex u : frontier) {
             for (auto [it, end] = out_edges(u, view); it != end; ++it) {
                 const Vertex w = target(*it, view);
-                if (m_slot[w] != 0) continue;
-                order.push_back({w, depth + 1, underlying_edge(*it), follows_forward(*it)});
-                m_slot[w] = static_cast<std::uint32_t>(order.size());
+                if (found.found(w)) continue;
+                found.add({w, u, distance, underlying_edge(*it), follows_forward(*it)});
                 next.push_back(w);
-                if (other.m_slot[w] != 0) return w;
+                if (other.found.found(w)) return w;
             }
         }
         frontier.swap(next);
@@ -127,11 +141,7 @@ public:
         return std::nullopt;
     }
 
-private:
-    std::vector<std::uint32_t>& m_slot;  ///< vertex → 1 + position in `order`; 0 when not found
-
-public:
-    std::vector<Discovered> order;  ///< what this side found, in discovery order
+    SearchResult found;
     std::vector<Vertex> frontier;
     std::size_t depth = 0;
 };
@@ -147,9 +157,9 @@ template <typename Forward, typename Backward>
 std::optional<Path> meet_in_the_middle(const Snapshot::Impl& impl, const Forward& forward, const Backward& backward,
                                        Vertex from, Vertex to, std::size_t max_length) {
     if (from == to) return Path{};
-    const std::size_t n = boost::num_vertices(impl.graph);
-    SearchSide ahead(t_side_slots[0], n, from);
-    SearchSide behind(t_side_slots[1], n, to);
+    const std::size_t n = impl.vertex_count();
+    SearchSide ahead(n, from);
+    SearchSide behind(n, to);
     std::optional<Vertex> meeting;
     while (!meeting && !ahead.frontier.empty() && !behind.frontier.empty() &&
            ahead.depth + behind.depth < max_length) {
@@ -158,13 +168,19 @@ std::optional<Path> meet_in_the_middle(const Snapshot::Impl& impl, const Forward
     }
     if (!meeting) return std::nullopt;
     Path path;
-    for (const Discovered* d = ahead.find(*meeting); d->distance > 0; d = ahead.find(parent(impl.graph, *d))) {
-        path.push_back({impl.edge(d->via), d->forward});
+    auto hop = [&](const Discovered& d, bool follows_edge) {
+        Hop value;
+        impl.write_edge(d.via, d.subject(), d.object(), value.edge);
+        value.forward = follows_edge;
+        return value;
+    };
+    for (const Discovered* d = ahead.found.find(*meeting); d->distance > 0; d = ahead.found.find(d->parent)) {
+        path.push_back(hop(*d, d->forward));
     }
     std::reverse(path.begin(), path.end());
     // The backward side followed each edge from the goal's end: the path runs the other way.
-    for (const Discovered* d = behind.find(*meeting); d->distance > 0; d = behind.find(parent(impl.graph, *d))) {
-        path.push_back({impl.edge(d->via), !d->forward});
+    for (const Discovered* d = behind.found.find(*meeting); d->distance > 0; d = behind.found.find(d->parent)) {
+        path.push_back(hop(*d, !d->forward));
     }
     return path;
 }
@@ -264,9 +280,11 @@ Result<std::vector<Path>> Snapshot::all_simple_paths(EntityId from, EntityId to,
         return paths;
     }
     // No simple path is longer than V - 1 hops; this also makes k_unlimited safe.
-    max_length = std::min(max_length, boost::num_vertices(m_impl->graph) - 1);
-    const SearchResult to_goal = m_impl->with_view(opposite(direction), *resolved, [&](const auto& view) {
-        return search(view, *goal, max_length);
+    max_length = std::min<std::size_t>(max_length, m_impl->vertex_count() - 1);
+    SearchResult to_goal(m_impl->vertex_count(), *goal);
+    m_impl->with_view(opposite(direction), *resolved, [&](const auto& view) {
+        search(view, max_length, to_goal);
+        return 0;
     });
     const Discovered* start = to_goal.find(*source_vertex);
     if (start == nullptr) return paths;
@@ -287,20 +305,24 @@ Result<Neighborhood> Snapshot::neighborhood(EntityId entity, std::size_t depth, 
     if (!root) return root.status();
     auto resolved = m_impl->resolve(filter, *root);
     if (!resolved) return resolved.status();
-    const SearchResult result =
-        m_impl->with_view(direction, *resolved, [&](const auto& view) { return search(view, *root, depth); });
+    SearchResult result(m_impl->vertex_count(), *root);
+    m_impl->with_view(direction, *resolved, [&](const auto& view) {
+        search(view, depth, result);
+        return 0;
+    });
 
     Neighborhood neighborhood;
-    neighborhood.entities.reserve(result.order.size());
-    for (const Discovered& d : result.order) {
+    neighborhood.entities.reserve(result.order().size());
+    for (const Discovered& d : result.order()) {
         // Built in place: a 2-hop neighbourhood of a hub lists tens of thousands.
         Reached& reached = neighborhood.entities.emplace_back();
-        reached.entity = m_impl->ids[d.vertex];
-        reached.type = m_impl->types[d.vertex];
+        const VertexData& vertex = m_impl->graph[d.vertex];
+        reached.entity = vertex.id;
+        reached.type = vertex.type;
         reached.distance = d.distance;
         if (d.distance > 0) {
             Hop& hop = reached.via.emplace();
-            m_impl->write_edge(d.via, hop.edge);
+            m_impl->write_edge(d.via, d.subject(), d.object(), hop.edge);
             hop.forward = d.forward;
         }
     }
@@ -309,9 +331,9 @@ Result<Neighborhood> Snapshot::neighborhood(EntityId entity, std::size_t depth, 
     // Sorted as (triple id, descriptor) pairs before the values with strings are made.
     const auto directed = m_impl->directed(*resolved);
     std::vector<std::pair<TripleId, EdgeDescriptor>> among;
-    for (const Discovered& d : result.order) {
+    for (const Discovered& d : result.order()) {
         for (auto [it, end] = boost::out_edges(d.vertex, directed); it != end; ++it) {
-            if (result.find(boost::target(*it, directed)) != nullptr) among.emplace_back(directed[*it].triple, *it);
+            if (result.found(boost::target(*it, directed))) among.emplace_back(directed[*it].triple, *it);
         }
     }
     std::sort(among.begin(), among.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
