@@ -95,26 +95,20 @@ Result<std::vector<Rank>> Snapshot::pagerank(const PageRankOptions& options, con
     }
     const std::size_t n = kept.size();
     if (n == 0) return std::vector<Rank>{};
-    // In-links grouped by target (a counting sort that keeps edge order within
-    // a target), so each round reads them in one sequential pass and adds each
-    // target's contributions in the same order as a pass over the edges would:
-    // the sums, and so the scores, do not depend on this layout.
-    std::vector<std::uint32_t> link_source;
-    std::vector<std::uint32_t> link_target;
-    std::vector<double> out_degree(n, 0.0);
-    for (auto [it, end] = boost::edges(directed); it != end; ++it) {
-        const std::size_t from = position[boost::source(*it, directed)];
-        link_source.push_back(static_cast<std::uint32_t>(from));
-        link_target.push_back(static_cast<std::uint32_t>(position[boost::target(*it, directed)]));
-        out_degree[from] += 1;
-    }
+    // In-links grouped by target, each target's in triple-id order (the CSR
+    // in-edge rows), so each round reads them in one sequential pass and adds
+    // each target's contributions in the same order whatever the layout.
     std::vector<std::size_t> first_in(n + 1, 0);
-    for (std::uint32_t to : link_target) ++first_in[to + 1];
-    for (std::size_t i = 0; i < n; ++i) first_in[i + 1] += first_in[i];
-    std::vector<std::uint32_t> in_source(link_source.size());
-    {
-        std::vector<std::size_t> fill(first_in.begin(), first_in.end() - 1);
-        for (std::size_t e = 0; e < link_source.size(); ++e) in_source[fill[link_target[e]]++] = link_source[e];
+    std::vector<std::uint32_t> in_source;
+    in_source.reserve(boost::num_edges(m_impl->graph));
+    std::vector<double> out_degree(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+        for (auto [it, end] = boost::in_edges(kept[i], directed); it != end; ++it) {
+            const std::size_t from = position[boost::source(*it, directed)];
+            in_source.push_back(static_cast<std::uint32_t>(from));
+            out_degree[from] += 1;
+        }
+        first_in[i + 1] = in_source.size();
     }
 
     const double d = options.damping;

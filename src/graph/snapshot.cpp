@@ -206,7 +206,8 @@ void Snapshot::Impl::write_edge(EdgeDescriptor e, Vertex subject, Vertex object,
     value.subject = id(subject);
     value.object = id(object);
     value.predicate = predicates[data.predicate];
-    value.modality = modalities[data.modality];
+    // Most claims have no modality, and listings write into fresh values.
+    if (data.modality != 0 || !value.modality.empty()) value.modality = modalities[data.modality];
     value.negated = data.negated;
     value.confidence = data.confidence;
 }

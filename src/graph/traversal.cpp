@@ -5,7 +5,6 @@
 #include "graph/snapshot_impl.h"
 
 #include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/two_bit_color_map.hpp>
 #include <boost/property_map/property_map.hpp>
 
 #include <algorithm>
@@ -28,66 +27,97 @@ struct Discovered {
     Vertex object() const { return forward ? vertex : parent; }
 };
 
-/// Spare vertex → slot tables of this thread, all zero. A table is O(V):
-/// allocating and clearing one per query cost more than a search that touches
-/// a few thousand vertices of a large graph (the pages are fresh each time), so
-/// a search borrows one and zeroes only the slots it set. Per thread, so const
-/// queries stay safe to run in parallel.
-thread_local std::vector<std::vector<std::uint32_t>> t_spare_slots;
+/// What a search needs besides the graph: a vertex → slot table, all zero, and
+/// room for what it finds.
+struct Workspace {
+    std::vector<std::uint32_t> slot;
+    std::vector<Discovered> order;
+};
+
+/// Spare workspaces of this thread. A slot table is O(V): allocating and
+/// clearing one per query cost more than a search that touches a few thousand
+/// vertices of a large graph (the pages are fresh each time), so a search
+/// borrows one and zeroes only the slots it set; the found list keeps its
+/// capacity too. Per thread, so const queries stay safe to run in parallel.
+thread_local std::vector<Workspace> t_spare_workspaces;
 
 /// What one search found, in discovery order (the root first), with a slot
 /// table for lookups. Memory is O(V) for the (borrowed) table plus O(found).
 class SearchResult {
 public:
     SearchResult(std::size_t vertex_count, Vertex root) {
-        if (!t_spare_slots.empty()) {
-            m_slot = std::move(t_spare_slots.back());
-            t_spare_slots.pop_back();
+        if (!t_spare_workspaces.empty()) {
+            m_space = std::move(t_spare_workspaces.back());
+            t_spare_workspaces.pop_back();
         }
-        if (m_slot.size() < vertex_count) m_slot.assign(vertex_count, 0);
+        if (m_space.slot.size() < vertex_count) m_space.slot.assign(vertex_count, 0);
         add({root, root, 0, {}, true});
     }
     ~SearchResult() {
-        for (const Discovered& d : m_order) m_slot[d.vertex] = 0;
-        t_spare_slots.push_back(std::move(m_slot));
+        for (const Discovered& d : m_space.order) m_space.slot[d.vertex] = 0;
+        m_space.order.clear();
+        t_spare_workspaces.push_back(std::move(m_space));
     }
     SearchResult(const SearchResult&) = delete;
     SearchResult& operator=(const SearchResult&) = delete;
 
-    const Discovered* find(Vertex v) const { return m_slot[v] == 0 ? nullptr : &m_order[m_slot[v] - 1]; }
-    bool found(Vertex v) const { return m_slot[v] != 0; }
-    void add(const Discovered& d) {
-        m_order.push_back(d);
-        m_slot[d.vertex] = static_cast<std::uint32_t>(m_order.size());
+    const Discovered* find(Vertex v) const {
+        const std::uint32_t slot = m_space.slot[v];
+        return slot == 0 ? nullptr : &m_space.order[slot - 1];
     }
-    const std::vector<Discovered>& order() const { return m_order; }
+    bool found(Vertex v) const { return m_space.slot[v] != 0; }
+    void add(const Discovered& d) {
+        m_space.order.push_back(d);
+        m_space.slot[d.vertex] = static_cast<std::uint32_t>(m_space.order.size());
+    }
+    /// Everything found, in discovery order.
+    const std::vector<Discovered>& order() const { return m_space.order; }
 
 private:
-    std::vector<std::uint32_t> m_slot;  ///< vertex → 1 + position in `m_order`; 0 when not found
-    std::vector<Discovered> m_order;
+    Workspace m_space;  ///< slot: vertex → 1 + position in `order`; 0 when not found
 };
 
-/// The BFS buffer: a FIFO that reports itself empty once the next vertex lies
-/// at the depth limit (its out-edges would only reach vertices beyond it).
-/// Breadth-first order makes that the end of the search, so no vertex beyond the
-/// limit is ever examined.
+/// The BFS buffer. Breadth-first search queues vertices in the order it
+/// discovers them, which is the search result's order: so the queue is a
+/// position in that list (push() has nothing to store). It reports itself
+/// empty once the next vertex lies at the depth limit (its out-edges would only
+/// reach vertices beyond it): breadth-first order makes that the end of the
+/// search, so no vertex beyond the limit is ever examined.
 class LimitedQueue {
 public:
     LimitedQueue(const SearchResult& result, std::size_t max_depth) : m_result(result), m_max_depth(max_depth) {}
 
-    void push(Vertex v) { m_items.push_back(v); }
-    Vertex top() const { return m_items[m_head]; }
+    void push(Vertex) {}
+    Vertex top() const { return m_result.order()[m_head].vertex; }
     void pop() { ++m_head; }
-    bool empty() const { return m_head == m_items.size() || m_result.find(top())->distance >= m_max_depth; }
+    bool empty() const {
+        return m_head == m_result.order().size() || m_result.order()[m_head].distance >= m_max_depth;
+    }
 
 private:
     const SearchResult& m_result;
     std::size_t m_max_depth;
-    std::vector<Vertex> m_items;
     std::size_t m_head = 0;
 };
 
-/// Records every tree edge: the distance, parent and edge that reached each vertex.
+/// BFS's color map, read from the search result: white until found, gray
+/// after. Breadth-first search only tells white from the rest; black (done)
+/// is not recorded. Saves a second O(V) table and a write per vertex.
+struct FoundColorMap {
+    using key_type = Vertex;
+    using value_type = boost::default_color_type;
+    using reference = value_type;
+    using category = boost::read_write_property_map_tag;
+
+    const SearchResult* result;
+};
+inline boost::default_color_type get(const FoundColorMap& map, Vertex v) {
+    return map.result->found(v) ? boost::gray_color : boost::white_color;
+}
+inline void put(const FoundColorMap&, Vertex, boost::default_color_type) {}
+
+/// Records every tree edge: the distance, parent and edge that reached each
+/// vertex. Adding it to the result also colours it (FoundColorMap).
 class Recorder : public boost::default_bfs_visitor {
 public:
     explicit Recorder(SearchResult& result) : m_result(&result) {}
@@ -113,8 +143,7 @@ template <typename View>
 void search(const View& view, std::size_t max_depth, SearchResult& result) {
     const Vertex root = result.order().front().vertex;
     LimitedQueue queue(result, max_depth);
-    boost::two_bit_color_map<boost::typed_identity_property_map<Vertex>> color(num_vertices(view));
-    boost::breadth_first_visit(view, root, queue, Recorder(result), color);
+    boost::breadth_first_visit(view, root, queue, Recorder(result), FoundColorMap{&result});
 }
 
 /// One side of a bidirectional search: what it found and its current frontier.
