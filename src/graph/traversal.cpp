@@ -349,13 +349,13 @@ Result<Neighborhood> Snapshot::neighborhood(EntityId entity, std::size_t depth, 
         reached.entity = vertex.id;
         reached.type = vertex.type;
         reached.distance = d.distance;
-        if (d.distance > 0) {
+        if (d.distance > 0 && edges != EdgeListing::none) {
             Hop& hop = reached.via.emplace();
             m_impl->write_edge(d.via, d.subject(), d.object(), hop.edge);
             hop.forward = d.forward;
         }
     }
-    if (edges == EdgeListing::omit) return neighborhood;
+    if (edges != EdgeListing::include) return neighborhood;
     // The edges among the entities found: each stored edge once, from its subject.
     // Sorted as (triple id, descriptor) pairs before the values with strings are made.
     const auto directed = m_impl->directed(*resolved);

@@ -404,6 +404,24 @@ TEST_CASE("Snapshot::neighborhood") {
             CHECK(without_edges->edges.empty());
         }
     }
+    SUBCASE("EdgeListing::none: the same entities and distances, no edges") {
+        for (Direction direction : {Direction::out, Direction::in, Direction::both}) {
+            CAPTURE(graph::to_string(direction));
+            auto full = f.snapshot.neighborhood(kardesh, 2, direction);
+            auto bare = f.snapshot.neighborhood(kardesh, 2, direction, {}, graph::EdgeListing::none);
+            REQUIRE(full.is_ok());
+            REQUIRE(bare.is_ok());
+            REQUIRE(bare->entities.size() == full->entities.size());
+            CHECK(bare->edges.empty());
+            for (std::size_t i = 0; i < full->entities.size(); ++i) {
+                CHECK(bare->entities[i].entity == full->entities[i].entity);
+                CHECK(bare->entities[i].type == full->entities[i].type);
+                CHECK(bare->entities[i].distance == full->entities[i].distance);
+                CHECK(full->entities[i].via.has_value() == (i > 0));
+                CHECK_FALSE(bare->entities[i].via.has_value());
+            }
+        }
+    }
     SUBCASE("entities in breadth-first order with the edge that reached them") {
         auto neighborhood = f.snapshot.neighborhood(kardesh, 1);
         REQUIRE(neighborhood.is_ok());
