@@ -146,37 +146,57 @@ void search(const View& view, std::size_t max_depth, SearchResult& result) {
     boost::breadth_first_visit(view, root, queue, Recorder(result), FoundColorMap{&result});
 }
 
-/// One side of a bidirectional search: what it found and its current frontier.
+/// How many edges expanding `v` in `view` walks: its out-degree there, or in a
+/// filtered view its unfiltered out-degree (an upper bound that is O(1) on the
+/// CSR graph, where counting the edges that pass would walk them).
+template <typename View>
+std::size_t scan_cost(Vertex v, const View& view) {
+    return out_degree(v, view);
+}
+template <typename View>
+std::size_t scan_cost(Vertex v, const Filtered<View>& view) {
+    return out_degree(v, view.m_g);
+}
+
+/// One side of a bidirectional search: what it found, its current frontier and
+/// how many edges expanding that frontier would walk.
 class SearchSide {
 public:
-    SearchSide(std::size_t vertex_count, Vertex root) : found(vertex_count, root), frontier{root} {}
+    template <typename View>
+    SearchSide(const View& view, std::size_t vertex_count, Vertex root)
+        : found(vertex_count, root), frontier{root}, frontier_cost(scan_cost(root, view)) {}
 
     /// Finds the next level; returns the first vertex the other side has found too.
     template <typename View>
     std::optional<Vertex> expand(const View& view, const SearchSide& other) {
         std::vector<Vertex> next;
+        std::size_t next_cost = 0;
         const auto distance = static_cast<std::uint32_t>(depth + 1);
         for (Vertex u : frontier) {
             for (auto [it, end] = out_edges(u, view); it != end; ++it) {
                 const Vertex w = target(*it, view);
                 if (found.found(w)) continue;
                 found.add({w, u, distance, underlying_edge(*it), follows_forward(*it)});
-                next.push_back(w);
                 if (other.found.found(w)) return w;
+                next.push_back(w);
+                next_cost += scan_cost(w, view);
             }
         }
         frontier.swap(next);
+        frontier_cost = next_cost;
         ++depth;
         return std::nullopt;
     }
 
     SearchResult found;
     std::vector<Vertex> frontier;
+    std::size_t frontier_cost;
     std::size_t depth = 0;
 };
 
-/// A shortest path by bidirectional breadth-first search: each round grows the
-/// side with the smaller frontier by one level. Boost.Graph has no such search;
+/// A shortest path by bidirectional breadth-first search: each round grows by
+/// one level the side whose frontier has fewer edges to walk (counting vertices
+/// instead would expand a lone hub with tens of thousands of edges first). Boost.Graph has no such search;
 /// on a large graph it touches a few thousand vertices where a one-sided search
 /// from `from` touches most of the graph. The first vertex found by both sides
 /// is on a shortest path: no meeting earlier means the distance exceeds the
@@ -187,13 +207,13 @@ std::optional<Path> meet_in_the_middle(const Snapshot::Impl& impl, const Forward
                                        Vertex from, Vertex to, std::size_t max_length) {
     if (from == to) return Path{};
     const std::size_t n = impl.vertex_count();
-    SearchSide ahead(n, from);
-    SearchSide behind(n, to);
+    SearchSide ahead(forward, n, from);
+    SearchSide behind(backward, n, to);
     std::optional<Vertex> meeting;
     while (!meeting && !ahead.frontier.empty() && !behind.frontier.empty() &&
            ahead.depth + behind.depth < max_length) {
-        meeting = ahead.frontier.size() <= behind.frontier.size() ? ahead.expand(forward, behind)
-                                                                   : behind.expand(backward, ahead);
+        meeting = ahead.frontier_cost <= behind.frontier_cost ? ahead.expand(forward, behind)
+                                                               : behind.expand(backward, ahead);
     }
     if (!meeting) return std::nullopt;
     Path path;
