@@ -1,7 +1,7 @@
-// Path and neighbourhood queries over a filtered, directional view: Boost's
-// breadth-first search stopped by a depth-limited queue (neighbourhoods), a
-// bidirectional breadth-first search (shortest paths) and a pruned depth-first
-// enumeration (all simple paths).
+// Path and neighbourhood queries over a directional view of the CSR snapshot
+// (filtered when the query has a filter): Boost's breadth-first search stopped
+// by a depth-limited queue (neighbourhoods), a bidirectional breadth-first search
+// (shortest paths) and a pruned depth-first enumeration (all simple paths).
 #include "graph/snapshot_impl.h"
 
 #include <boost/graph/breadth_first_search.hpp>
@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <new>
 
 namespace claimgraph::graph {
 
@@ -56,7 +57,11 @@ public:
     ~SearchResult() {
         for (const Discovered& d : m_space.order) m_space.slot[d.vertex] = 0;
         m_space.order.clear();
-        t_spare_workspaces.push_back(std::move(m_space));
+        try {
+            t_spare_workspaces.push_back(std::move(m_space));
+        } catch (const std::bad_alloc&) {
+            // Out of memory: free the workspace instead of keeping it.
+        }
     }
     SearchResult(const SearchResult&) = delete;
     SearchResult& operator=(const SearchResult&) = delete;
