@@ -8,7 +8,6 @@
 #include <boost/property_map/property_map.hpp>
 
 #include <algorithm>
-#include <array>
 #include <new>
 
 namespace claimgraph::graph {
@@ -201,12 +200,12 @@ public:
 
 /// A shortest path by bidirectional breadth-first search: each round grows by
 /// one level the side whose frontier has fewer edges to walk (counting vertices
-/// instead would expand a lone hub with tens of thousands of edges first). Boost.Graph has no such search;
-/// on a large graph it touches a few thousand vertices where a one-sided search
-/// from `from` touches most of the graph. The first vertex found by both sides
-/// is on a shortest path: no meeting earlier means the distance exceeds the
-/// sum of the depths before this level, and any meeting in this level has
-/// exactly that sum plus one.
+/// instead would expand a lone hub with tens of thousands of edges first).
+/// Boost.Graph has no such search; on a large graph it touches a few thousand
+/// vertices where a one-sided search from `from` touches most of the graph.
+/// The first vertex found by both sides is on a shortest path, whichever side
+/// grows: no meeting earlier means the distance exceeds the sum of the depths
+/// before this level, and any meeting in this level has exactly that sum plus one.
 template <typename Forward, typename Backward>
 std::optional<Path> meet_in_the_middle(const Snapshot::Impl& impl, const Forward& forward, const Backward& backward,
                                        Vertex from, Vertex to, std::size_t max_length) {
