@@ -70,7 +70,7 @@ struct Reached {
     EntityId entity = 0;
     EntityType type = EntityType::other;
     std::size_t distance = 0;  ///< hops from the root; 0 for the root itself
-    std::optional<Hop> via;    ///< the edge that first reached it (none for the root)
+    std::optional<Hop> via;    ///< the edge that first reached it (none for the root, or with EdgeListing::none)
 };
 
 /// A k-hop neighbourhood: the root first, then entities in breadth-first order
@@ -81,8 +81,12 @@ struct Neighborhood {
     std::vector<Edge> edges;
 };
 
-/// Whether a neighbourhood lists the edges among its entities.
-enum class EdgeListing { include, omit };
+/// Which edges a neighbourhood lists besides its entities and their distances.
+enum class EdgeListing {
+    include,  ///< each entity's `via` and the edges among the entities
+    omit,     ///< each entity's `via`, not the edges among the entities (saves a pass over their adjacency)
+    none,     ///< neither: `via` stays empty (saves building an edge value, strings included, per entity)
+};
 
 /// A weakly connected component.
 struct Component {
@@ -163,8 +167,8 @@ public:
                                                const Filter& filter = {}, Direction direction = Direction::both,
                                                std::size_t limit = 1000) const;
 
-    /// The entities at most `depth` hops from `entity` and (unless `edges` is
-    /// `omit`, which saves a pass over their adjacency) the edges among them.
+    /// The entities at most `depth` hops from `entity`, with the edge that
+    /// reached each and the edges among them as `edges` asks.
     Result<Neighborhood> neighborhood(EntityId entity, std::size_t depth, Direction direction = Direction::both,
                                       const Filter& filter = {}, EdgeListing edges = EdgeListing::include) const;
 

@@ -165,8 +165,11 @@ Status run_neighbors(Context& context, const NeighborsOptions& options) {
     if (!opened) return opened.status();
     auto root = opened->store->find_entity(options.entity);
     if (!root) return root.status();
+    // The entity listing prints each entity's via edge; only --edges prints the edges among them.
     auto neighborhood = opened->snapshot.neighborhood(root->id, options.depth,
-                                                      *graph::parse_direction(options.direction), *filter);
+                                                      *graph::parse_direction(options.direction), *filter,
+                                                      options.edges ? graph::EdgeListing::include
+                                                                    : graph::EdgeListing::omit);
     if (!neighborhood) return neighborhood.status();
 
     Lookup lookup(*opened->store);

@@ -14,30 +14,33 @@ Result<std::vector<Component>> Snapshot::connected_components(const Filter& filt
     auto resolved = m_impl->resolve(filter);
     if (!resolved) return resolved.status();
     constexpr std::size_t k_none = std::numeric_limits<std::size_t>::max();
-    const std::size_t n = boost::num_vertices(m_impl->graph);
+    const std::size_t n = m_impl->vertex_count();
     std::vector<std::size_t> component_of(n, k_none);
-    std::size_t count = 0;
     // connected_components wants an undirected graph: the both-ways view is one.
-    const BothView both(m_impl->graph);
-    const Filtered<BothView> view(both, EdgeFilter{&m_impl->graph, &*resolved},
-                                  VertexFilter{&m_impl->types, &*resolved});
-    auto [first, last] = boost::vertices(view);
-    if (first != last) {  // depth_first_search would start at an excluded vertex
-        auto components = boost::make_iterator_property_map(component_of.begin(),
-                                                           boost::typed_identity_property_map<std::size_t>());
-        boost::two_bit_color_map<boost::typed_identity_property_map<std::size_t>> color(n);
-        count = boost::connected_components(view, components, boost::color_map(color));
-    }
+    const std::size_t count = m_impl->with_filter(BothView(m_impl->graph), *resolved, [&](const auto& view) {
+        auto [first, last] = vertices(view);
+        if (first == last) return std::size_t{0};  // depth_first_search would start at an excluded vertex
+        auto components =
+            boost::make_iterator_property_map(component_of.begin(), boost::typed_identity_property_map<Vertex>());
+        boost::two_bit_color_map<boost::typed_identity_property_map<Vertex>> color(n);
+        return boost::connected_components(view, components, boost::color_map(color));
+    });
 
     std::vector<Component> result(count);
-    for (std::size_t v = 0; v < n; ++v) {
-        if (component_of[v] != k_none) result[component_of[v]].entities.push_back(m_impl->ids[v]);
-    }
     const auto directed = m_impl->directed(*resolved);
-    for (auto [it, end] = boost::edges(directed); it != end; ++it) {
-        ++result[component_of[boost::source(*it, directed)]].edges;
+    for (Vertex v = 0; v < n; ++v) {
+        if (component_of[v] == k_none) continue;
+        Component& component = result[component_of[v]];
+        component.entities.push_back(m_impl->id(v));
+        component.edges += resolved->unrestricted() ? boost::out_degree(v, m_impl->graph)
+                                                    : boost::out_degree(v, directed);
     }
-    for (Component& component : result) std::sort(component.entities.begin(), component.entities.end());
+    // Vertices are usually in id order already (the store lists entities by id).
+    for (Component& component : result) {
+        if (!std::is_sorted(component.entities.begin(), component.entities.end())) {
+            std::sort(component.entities.begin(), component.entities.end());
+        }
+    }
     std::sort(result.begin(), result.end(), [](const Component& a, const Component& b) {
         if (a.entities.size() != b.entities.size()) return a.entities.size() > b.entities.size();
         return a.entities.front() < b.entities.front();
@@ -59,9 +62,9 @@ Result<std::vector<Degree>> Snapshot::degrees(const Filter& filter) const {
     if (!resolved) return resolved.status();
     const auto directed = m_impl->directed(*resolved);
     std::vector<Degree> result;
-    result.reserve(boost::num_vertices(m_impl->graph));
+    result.reserve(m_impl->vertex_count());
     for (auto [it, end] = boost::vertices(directed); it != end; ++it) {
-        result.push_back({m_impl->ids[*it], boost::in_degree(*it, directed), boost::out_degree(*it, directed)});
+        result.push_back({m_impl->id(*it), boost::in_degree(*it, directed), boost::out_degree(*it, directed)});
     }
     std::sort(result.begin(), result.end(), [](const Degree& a, const Degree& b) { return a.entity < b.entity; });
     return result;
@@ -84,7 +87,7 @@ Result<std::vector<Rank>> Snapshot::pagerank(const PageRankOptions& options, con
 
     // Compact the filtered graph once, so each round is two passes over arrays.
     constexpr std::size_t k_none = std::numeric_limits<std::size_t>::max();
-    std::vector<std::size_t> position(boost::num_vertices(m_impl->graph), k_none);
+    std::vector<std::size_t> position(m_impl->vertex_count(), k_none);
     std::vector<Vertex> kept;
     for (auto [it, end] = boost::vertices(directed); it != end; ++it) {
         position[*it] = kept.size();
@@ -92,26 +95,20 @@ Result<std::vector<Rank>> Snapshot::pagerank(const PageRankOptions& options, con
     }
     const std::size_t n = kept.size();
     if (n == 0) return std::vector<Rank>{};
-    // In-links grouped by target (a counting sort that keeps edge order within
-    // a target), so each round reads them in one sequential pass and adds each
-    // target's contributions in the same order as a pass over the edges would:
-    // the sums, and so the scores, do not depend on this layout.
-    std::vector<std::uint32_t> link_source;
-    std::vector<std::uint32_t> link_target;
-    std::vector<double> out_degree(n, 0.0);
-    for (auto [it, end] = boost::edges(directed); it != end; ++it) {
-        const std::size_t from = position[boost::source(*it, directed)];
-        link_source.push_back(static_cast<std::uint32_t>(from));
-        link_target.push_back(static_cast<std::uint32_t>(position[boost::target(*it, directed)]));
-        out_degree[from] += 1;
-    }
+    // In-links grouped by target, each target's in triple-id order (the CSR
+    // in-edge rows), so each round reads them in one sequential pass and adds
+    // each target's contributions in the same order whatever the layout.
     std::vector<std::size_t> first_in(n + 1, 0);
-    for (std::uint32_t to : link_target) ++first_in[to + 1];
-    for (std::size_t i = 0; i < n; ++i) first_in[i + 1] += first_in[i];
-    std::vector<std::uint32_t> in_source(link_source.size());
-    {
-        std::vector<std::size_t> fill(first_in.begin(), first_in.end() - 1);
-        for (std::size_t e = 0; e < link_source.size(); ++e) in_source[fill[link_target[e]]++] = link_source[e];
+    std::vector<std::uint32_t> in_source;
+    in_source.reserve(boost::num_edges(m_impl->graph));
+    std::vector<double> out_degree(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+        for (auto [it, end] = boost::in_edges(kept[i], directed); it != end; ++it) {
+            const std::size_t from = position[boost::source(*it, directed)];
+            in_source.push_back(static_cast<std::uint32_t>(from));
+            out_degree[from] += 1;
+        }
+        first_in[i + 1] = in_source.size();
     }
 
     const double d = options.damping;
@@ -139,7 +136,7 @@ Result<std::vector<Rank>> Snapshot::pagerank(const PageRankOptions& options, con
 
     std::vector<Rank> result;
     result.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) result.push_back({m_impl->ids[kept[i]], rank[i]});
+    for (std::size_t i = 0; i < n; ++i) result.push_back({m_impl->id(kept[i]), rank[i]});
     std::sort(result.begin(), result.end(), [](const Rank& a, const Rank& b) {
         if (a.score != b.score) return a.score > b.score;
         return a.entity < b.entity;

@@ -53,27 +53,20 @@ Result<Snapshot> Snapshot::build(store::Store& store) {
 }
 
 Result<Snapshot> Snapshot::from_data(const store::GraphData& data) {
+    if (data.nodes.size() >= BoostGraph::null_vertex() || data.edges.size() >= BoostGraph::null_vertex()) {
+        return Status::invalid_input("graph data too large for a snapshot: " + std::to_string(data.nodes.size()) +
+                                     " entities, " + std::to_string(data.edges.size()) + " triples");
+    }
+    const auto vertex_count = static_cast<Vertex>(data.nodes.size());
     auto impl = std::make_unique<Impl>();
-    impl->graph = BoostGraph(data.nodes.size());
-    impl->ids.reserve(data.nodes.size());
-    impl->types.reserve(data.nodes.size());
     impl->index.reserve(data.nodes.size());
     for (const auto& node : data.nodes) {
-        const Vertex v = impl->ids.size();
+        const auto v = static_cast<Vertex>(impl->index.size());
         if (!impl->index.emplace(node.id, v).second) {
             return Status::invalid_input("graph data lists entity " + std::to_string(node.id) + " twice");
         }
-        impl->ids.push_back(node.id);
-        impl->types.push_back(node.type);
-        impl->graph[v] = VertexData{node.id, node.type};
     }
 
-    // First pass: resolve the ends once and count degrees, so that every
-    // container is reserved before the edges go in (O(V + E), no regrowth).
-    std::vector<std::pair<Vertex, Vertex>> ends;
-    ends.reserve(data.edges.size());
-    std::vector<std::uint32_t> out_degree(data.nodes.size(), 0);
-    std::vector<std::uint32_t> in_degree(data.nodes.size(), 0);
     // Store ids usually ascend without gaps: then a vertex is an id minus the
     // first id, which saves two hash lookups (cache misses) per edge.
     const bool dense = !data.nodes.empty() &&
@@ -90,25 +83,6 @@ Result<Snapshot> Snapshot::from_data(const store::GraphData& data) {
         if (it == impl->index.end()) return std::nullopt;
         return it->second;
     };
-    for (const auto& edge : data.edges) {
-        const auto subject = vertex_of(edge.subject);
-        const auto object = vertex_of(edge.object);
-        if (!subject || !object) {
-            return Status::invalid_input("triple " + std::to_string(edge.id) + " refers to entity " +
-                                         std::to_string(!subject ? edge.subject : edge.object) +
-                                         ", which the graph data does not list");
-        }
-        ends.emplace_back(*subject, *object);
-        ++out_degree[*subject];
-        ++in_degree[*object];
-    }
-    // m_edges, out_edge_list() and in_edge_list() are public members of Boost's
-    // vecS adjacency_list implementation; reserving through them saves the regrowth.
-    impl->graph.m_edges.reserve(data.edges.size());
-    for (Vertex v = 0; v < data.nodes.size(); ++v) {
-        impl->graph.out_edge_list(v).reserve(out_degree[v]);
-        in_edge_list(impl->graph, v).reserve(in_degree[v]);
-    }
 
     // Strings are interned: a snapshot of a million edges holds each predicate once.
     std::unordered_map<std::string, std::uint32_t> predicate_index;
@@ -124,16 +98,48 @@ Result<Snapshot> Snapshot::from_data(const store::GraphData& data) {
         table.push_back(text);
         return id;
     };
-    for (std::size_t i = 0; i < data.edges.size(); ++i) {
-        const auto& edge = data.edges[i];
-        EdgeData bundle;
+    std::vector<std::pair<Vertex, Vertex>> ends;
+    std::vector<EdgeData> bundles;
+    ends.reserve(data.edges.size());
+    bundles.reserve(data.edges.size());
+    for (const auto& edge : data.edges) {
+        const auto subject = vertex_of(edge.subject);
+        const auto object = vertex_of(edge.object);
+        if (!subject || !object) {
+            return Status::invalid_input("triple " + std::to_string(edge.id) + " refers to entity " +
+                                         std::to_string(!subject ? edge.subject : edge.object) +
+                                         ", which the graph data does not list");
+        }
+        ends.emplace_back(*subject, *object);
+        EdgeData& bundle = bundles.emplace_back();
         bundle.triple = edge.id;
         bundle.predicate = intern(predicate_index, impl->predicates, edge.predicate);
         bundle.modality = intern(modality_index, impl->modalities, edge.modality);
         bundle.negated = edge.negated;
         bundle.confidence = edge.confidence;
-        boost::add_edge(ends[i].first, ends[i].second, bundle, impl->graph);
     }
+
+    // Boost sorts the edges into rows by source with a stable counting sort, so
+    // each vertex's out-edges keep the triple-id order of `data.edges`.
+    impl->graph = BoostGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), bundles.begin(),
+                             vertex_count);
+    for (Vertex v = 0; v < vertex_count; ++v) impl->graph[v] = VertexData{data.nodes[v].id, data.nodes[v].type};
+
+    // Boost fills the in-edge rows from the out-edge rows, so each vertex's
+    // in-edges come ordered by source, not by triple id. Refill them with the
+    // same counting sort (m_backward is a public member of Boost's CSR graph)
+    // from the edges in triple-id order; each in-edge holds its out-edge's index.
+    std::vector<std::uint32_t> out_edge_index(ends.size());
+    {
+        const auto& rowstart = impl->graph.m_forward.m_rowstart;
+        std::vector<std::uint32_t> next(rowstart.begin(), rowstart.end() - 1);
+        for (std::size_t i = 0; i < ends.size(); ++i) out_edge_index[i] = next[ends[i].first]++;
+    }
+    for (auto& [subject, object] : ends) std::swap(subject, object);
+    impl->graph.m_backward.assign_unsorted_multi_pass_edges(ends.begin(), ends.end(), out_edge_index.begin(),
+                                                            vertex_count,
+                                                            boost::typed_identity_property_map<Vertex>(),
+                                                            boost::keep_all());
     return Snapshot(std::move(impl));
 }
 
@@ -142,7 +148,7 @@ Snapshot::Snapshot(Snapshot&&) noexcept = default;
 Snapshot& Snapshot::operator=(Snapshot&&) noexcept = default;
 Snapshot::~Snapshot() = default;
 
-std::size_t Snapshot::entity_count() const { return boost::num_vertices(m_impl->graph); }
+std::size_t Snapshot::entity_count() const { return m_impl->vertex_count(); }
 std::size_t Snapshot::edge_count() const { return boost::num_edges(m_impl->graph); }
 bool Snapshot::contains(EntityId entity) const { return m_impl->index.count(entity) > 0; }
 const std::vector<std::string>& Snapshot::predicates() const { return m_impl->predicates; }
@@ -190,17 +196,18 @@ Result<ResolvedFilter> Snapshot::Impl::resolve(const Filter& filter, Vertex pin_
 
 Edge Snapshot::Impl::edge(EdgeDescriptor e) const {
     Edge value;
-    write_edge(e, value);
+    write_edge(e, boost::source(e, graph), boost::target(e, graph), value);
     return value;
 }
 
-void Snapshot::Impl::write_edge(EdgeDescriptor e, Edge& value) const {
+void Snapshot::Impl::write_edge(EdgeDescriptor e, Vertex subject, Vertex object, Edge& value) const {
     const EdgeData& data = graph[e];
     value.triple = data.triple;
-    value.subject = ids[boost::source(e, graph)];
-    value.object = ids[boost::target(e, graph)];
+    value.subject = id(subject);
+    value.object = id(object);
     value.predicate = predicates[data.predicate];
-    value.modality = modalities[data.modality];
+    // Most claims have no modality, and listings write into fresh values.
+    if (data.modality != 0 || !value.modality.empty()) value.modality = modalities[data.modality];
     value.negated = data.negated;
     value.confidence = data.confidence;
 }

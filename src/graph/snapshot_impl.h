@@ -1,13 +1,13 @@
-// Inside a graph::Snapshot: the Boost.Graph adjacency_list, its id index, the
-// three directional views and the filters that every query applies through
-// boost::filtered_graph.
+// Inside a graph::Snapshot: Boost's compressed sparse row graph, its id index,
+// the three directional views and the filters that queries apply through
+// boost::filtered_graph (skipped when a filter lets everything through).
 #pragma once
 
 #include <claimgraph/graph.h>
 
 #include "graph/undirected_view.h"
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/reverse_graph.hpp>
 
@@ -34,10 +34,12 @@ struct EdgeData {
     double confidence = 0;
 };
 
-// Edge properties in a vector (EdgeListS = vecS): the snapshot never removes an
-// edge, so this saves a list node per edge and keeps them contiguous.
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData,
-                                         boost::no_property, boost::vecS>;
+// Compressed sparse row: the out-edges of all vertices in one array and the
+// in-edges in another, each vertex's edges contiguous and in triple-id order
+// (Snapshot::from_data). 32-bit vertex and edge indexes halve the arrays that
+// every traversal walks; a snapshot is limited to 2^32 - 1 entities and edges.
+using BoostGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, VertexData, EdgeData, boost::no_property,
+                                                      std::uint32_t, std::uint32_t>;
 using Vertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
 using EdgeDescriptor = boost::graph_traits<BoostGraph>::edge_descriptor;
 using ReverseView = boost::reverse_graph<BoostGraph, const BoostGraph&>;
@@ -62,6 +64,8 @@ struct ResolvedFilter {
     std::array<Vertex, 2> pinned{BoostGraph::null_vertex(), BoostGraph::null_vertex()};
     bool edges_unrestricted = true;  ///< every predicate and polarity passes
     bool types_unrestricted = true;  ///< every entity type passes
+
+    bool unrestricted() const { return edges_unrestricted && types_unrestricted; }
 };
 
 /// filtered_graph's edge predicate: predicate set and polarity.
@@ -71,8 +75,8 @@ struct EdgeFilter {
 
     template <typename ViewEdge>
     bool operator()(const ViewEdge& e) const {
-        // Without a filter the edge's bundle is not read: on a large graph that
-        // read is a cache miss per edge visited.
+        // Without an edge filter the edge's bundle is not read: on a large graph
+        // that read is a cache miss per edge visited.
         if (filter->edges_unrestricted) return true;
         const EdgeData& data = (*graph)[underlying_edge(e)];
         if (!filter->predicate_allowed.empty() && !filter->predicate_allowed[data.predicate]) return false;
@@ -90,13 +94,13 @@ struct EdgeFilter {
 
 /// filtered_graph's vertex predicate: entity types, with the query's ends always kept.
 struct VertexFilter {
-    const std::vector<EntityType>* types = nullptr;
+    const BoostGraph* graph = nullptr;
     const ResolvedFilter* filter = nullptr;
 
     bool operator()(Vertex v) const {
         if (filter->types_unrestricted) return true;
         if (v == filter->pinned[0] || v == filter->pinned[1]) return true;
-        return filter->type_allowed[static_cast<std::size_t>((*types)[v])] != 0;
+        return filter->type_allowed[static_cast<std::size_t>((*graph)[v].type)] != 0;
     }
 };
 
@@ -105,13 +109,12 @@ using Filtered = boost::filtered_graph<View, EdgeFilter, VertexFilter>;
 
 struct Snapshot::Impl {
     BoostGraph graph;
-    std::vector<EntityId> ids;  ///< vertex index → entity id
-    /// vertex index → type: the vertex bundle's type again, packed so that type
-    /// filters and neighbourhood listings stay in cache on a large graph.
-    std::vector<EntityType> types;
     std::unordered_map<EntityId, Vertex> index;
     std::vector<std::string> predicates;
     std::vector<std::string> modalities;
+
+    std::size_t vertex_count() const { return boost::num_vertices(graph); }
+    EntityId id(Vertex v) const { return graph[v].id; }
 
     /// The vertex of `entity`, or not_found.
     Result<Vertex> vertex(EntityId entity) const;
@@ -120,53 +123,65 @@ struct Snapshot::Impl {
                                    Vertex pin_b = BoostGraph::null_vertex()) const;
     /// The public value of an edge.
     Edge edge(EdgeDescriptor e) const;
-    /// The same, written into `value` (no temporaries: listings of thousands of edges).
-    void write_edge(EdgeDescriptor e, Edge& value) const;
+    /// The same, written into `value` (no temporaries: listings of thousands of
+    /// edges), for an edge whose ends the caller already knows.
+    void write_edge(EdgeDescriptor e, Vertex subject, Vertex object, Edge& value) const;
 
-    /// Calls `f` with the filtered view of the graph that follows edges in `direction`.
+    /// Calls `f` with the view of the graph that follows edges in `direction`,
+    /// filtered unless `filter` lets everything through (then the plain view:
+    /// no predicate calls per edge).
     template <typename F>
     decltype(auto) with_view(Direction direction, const ResolvedFilter& filter, F&& f) const {
-        const EdgeFilter edge_filter{&graph, &filter};
-        const VertexFilter vertex_filter{&types, &filter};
-        switch (direction) {
-        case Direction::out:
-            break;
-        case Direction::in: {
-            const ReverseView reversed(graph);
-            return f(Filtered<ReverseView>(reversed, edge_filter, vertex_filter));
-        }
-        case Direction::both: {
-            const BothView both(graph);
-            return f(Filtered<BothView>(both, edge_filter, vertex_filter));
-        }
-        }
-        return f(Filtered<BoostGraph>(graph, edge_filter, vertex_filter));
+        return with_plain_view(direction, [&](const auto& view) { return with_filter(view, filter, f); });
     }
-    /// Calls `f(forward, backward)` with the filtered views that follow edges in
-    /// `direction` and against it (for searches from both ends).
+    /// Calls `f` with `view` (of this graph), filtered as above.
+    template <typename View, typename F>
+    decltype(auto) with_filter(const View& view, const ResolvedFilter& filter, F&& f) const {
+        if (filter.unrestricted()) return f(view);
+        return f(Filtered<View>(view, EdgeFilter{&graph, &filter}, VertexFilter{&graph, &filter}));
+    }
+    /// Calls `f(forward, backward)` with the views that follow edges in
+    /// `direction` and against it (for searches from both ends), filtered as above.
     template <typename F>
     decltype(auto) with_view_pair(Direction direction, const ResolvedFilter& filter, F&& f) const {
-        const EdgeFilter edge_filter{&graph, &filter};
-        const VertexFilter vertex_filter{&types, &filter};
-        const Filtered<BoostGraph> stored(graph, edge_filter, vertex_filter);
-        const ReverseView reversed_graph(graph);
-        const Filtered<ReverseView> reversed(reversed_graph, edge_filter, vertex_filter);
+        const ReverseView reversed(graph);
+        const BothView both(graph);
+        auto call = [&](const auto& forward, const auto& backward) {
+            using Forward = std::decay_t<decltype(forward)>;
+            using Backward = std::decay_t<decltype(backward)>;
+            if (filter.unrestricted()) return f(forward, backward);
+            const EdgeFilter edge_filter{&graph, &filter};
+            const VertexFilter vertex_filter{&graph, &filter};
+            return f(Filtered<Forward>(forward, edge_filter, vertex_filter),
+                     Filtered<Backward>(backward, edge_filter, vertex_filter));
+        };
         switch (direction) {
         case Direction::out:
             break;
         case Direction::in:
-            return f(reversed, stored);
-        case Direction::both: {
-            const BothView both_graph(graph);
-            const Filtered<BothView> both(both_graph, edge_filter, vertex_filter);
-            return f(both, both);
+            return call(reversed, graph);
+        case Direction::both:
+            return call(both, both);
         }
-        }
-        return f(stored, reversed);
+        return call(graph, reversed);
     }
     /// The filtered graph with edges in their stored direction.
     Filtered<BoostGraph> directed(const ResolvedFilter& filter) const {
-        return Filtered<BoostGraph>(graph, EdgeFilter{&graph, &filter}, VertexFilter{&types, &filter});
+        return Filtered<BoostGraph>(graph, EdgeFilter{&graph, &filter}, VertexFilter{&graph, &filter});
+    }
+
+private:
+    template <typename F>
+    decltype(auto) with_plain_view(Direction direction, F&& f) const {
+        switch (direction) {
+        case Direction::out:
+            break;
+        case Direction::in:
+            return f(ReverseView(graph));
+        case Direction::both:
+            return f(BothView(graph));
+        }
+        return f(graph);
     }
 };
 

@@ -1,6 +1,7 @@
-// A Boost.Graph adaptor that shows a bidirectional graph as undirected without
-// copying it: a vertex's out-edges are its out-edges followed by its in-edges.
-// Boost 1.74 has reverse_graph but no such view; this is the analogue.
+// A Boost.Graph adaptor that shows a bidirectional graph (here the CSR
+// snapshot) as undirected without copying it: a vertex's out-edges are its
+// out-edges followed by its in-edges. Boost 1.74 has reverse_graph but no such
+// view; this is the analogue.
 #pragma once
 
 #include <boost/graph/graph_traits.hpp>
@@ -53,7 +54,9 @@ private:
             ++m_in;
         }
     }
-    bool equal(const UndirectedEdgeIterator& other) const { return m_out == other.m_out && m_in == other.m_in; }
+    // In-edges first: while the out-edges are walked the in-edge iterators of
+    // this and the end differ (unless there are none), so one test decides.
+    bool equal(const UndirectedEdgeIterator& other) const { return m_in == other.m_in && m_out == other.m_out; }
 
     OutIterator m_out{};
     OutIterator m_out_end{};

@@ -131,6 +131,42 @@ TEST_CASE("Snapshot::build") {
     }
 }
 
+TEST_CASE("Snapshot::from_data keeps each vertex's edges in triple-id order") {
+    // Entity ids and triple ids disagree on purpose: hub 1's in-neighbours in
+    // triple order are 4, 2, 3 and its out-neighbours 3, 2 (sorted by source or
+    // target they would be 2, 3, 4 and 2, 3).
+    store::GraphData data;
+    for (EntityId id : {1, 2, 3, 4}) data.nodes.push_back({id, EntityType::other});
+    data.edges.push_back({10, 4, 1, "a", "", false, 1.0});
+    data.edges.push_back({11, 2, 1, "b", "", false, 1.0});
+    data.edges.push_back({12, 1, 3, "c", "", false, 1.0});
+    data.edges.push_back({13, 3, 1, "d", "", false, 1.0});
+    data.edges.push_back({14, 1, 2, "e", "", false, 1.0});
+    auto snapshot = graph::Snapshot::from_data(data);
+    REQUIRE(snapshot.is_ok());
+    struct Case {
+        Direction direction;
+        std::vector<EntityId> order;
+        std::vector<TripleId> via;
+    };
+    const Case cases[] = {{Direction::in, {1, 4, 2, 3}, {10, 11, 13}},
+                          {Direction::out, {1, 3, 2}, {12, 14}},
+                          {Direction::both, {1, 3, 2, 4}, {12, 14, 10}}};  // out-edges first, then in-edges
+    for (const auto& c : cases) {
+        CAPTURE(graph::to_string(c.direction));
+        auto found = snapshot->neighborhood(1, 1, c.direction);
+        REQUIRE(found.is_ok());
+        std::vector<EntityId> order;
+        std::vector<TripleId> via;
+        for (const auto& reached : found->entities) {
+            order.push_back(reached.entity);
+            if (reached.via) via.push_back(reached.via->edge.triple);
+        }
+        CHECK(order == c.order);
+        CHECK(via == c.via);
+    }
+}
+
 TEST_CASE("Snapshot::shortest_path") {
     Fixture f;
     const EntityId tarn = f.id("Rell Tarn");
@@ -366,6 +402,24 @@ TEST_CASE("Snapshot::neighborhood") {
             REQUIRE(without_edges.is_ok());
             CHECK(without_edges->entities.size() == c.entities);
             CHECK(without_edges->edges.empty());
+        }
+    }
+    SUBCASE("EdgeListing::none: the same entities and distances, no edges") {
+        for (Direction direction : {Direction::out, Direction::in, Direction::both}) {
+            CAPTURE(graph::to_string(direction));
+            auto full = f.snapshot.neighborhood(kardesh, 2, direction);
+            auto bare = f.snapshot.neighborhood(kardesh, 2, direction, {}, graph::EdgeListing::none);
+            REQUIRE(full.is_ok());
+            REQUIRE(bare.is_ok());
+            REQUIRE(bare->entities.size() == full->entities.size());
+            CHECK(bare->edges.empty());
+            for (std::size_t i = 0; i < full->entities.size(); ++i) {
+                CHECK(bare->entities[i].entity == full->entities[i].entity);
+                CHECK(bare->entities[i].type == full->entities[i].type);
+                CHECK(bare->entities[i].distance == full->entities[i].distance);
+                CHECK(full->entities[i].via.has_value() == (i > 0));
+                CHECK_FALSE(bare->entities[i].via.has_value());
+            }
         }
     }
     SUBCASE("entities in breadth-first order with the edge that reached them") {
