@@ -496,3 +496,84 @@ TEST_CASE("SqliteStore read-only open after a crash") {
     CHECK(stats->entities == 2);
     CHECK_FALSE(std::filesystem::exists(path + "-journal"));
 }
+
+TEST_CASE("SqliteStore write_document numbers and merges triples in document order") {
+    // Triples are grouped and inserted in key order, but each new triple gets the
+    // id it would get inserted one by one: the order of the claim that first states
+    // it. A triple already stored keeps its id; a sentence states a triple once.
+    for (const std::size_t repeats : {std::size_t{1}, std::size_t{12'000}}) {  // small and bulk (>= 50,000 claims)
+        CAPTURE(repeats);
+        TempDir dir;
+        auto opened = store::open_store(dir.file("order.db"), store::OpenMode::read_write);
+        REQUIRE(opened.is_ok());
+        auto& store = **opened;
+        // Stored first: "b visited a" is triple 1.
+        REQUIRE(store.write_document(two_entity_document("first", "b", EntityType::org, "a", EntityType::org, "visited"))
+                    .is_ok());
+
+        DocumentRecord d;
+        d.source = "order.jsonl";
+        d.content_hash = "order";
+        d.kind = "import";
+        d.entities = {{"a", EntityType::org, {}}, {"b", EntityType::org, {}}, {"c", EntityType::org, {}}};
+        d.sentences = {{0, 1, "one"}, {0, 1, "two"}};
+        auto claim = [](std::size_t s, const char* p, std::size_t o, std::optional<std::size_t> sentence,
+                        bool negated = false) {
+            ClaimRecord c;
+            c.subject = s;
+            c.predicate = p;
+            c.object = o;
+            c.sentence = sentence;
+            c.negated = negated;
+            c.confidence = 0.5;
+            return c;
+        };
+        // Per block: c→a "met" (new), b→a "visited" (stored), a→c "met" (new; sorts before c→a),
+        // c→a "met" again in the same sentence (no evidence), c→a "met" without a sentence
+        // (evidence), a→c negated (new).
+        std::vector<ClaimRecord> block = {claim(2, "met", 0, 0),       claim(1, "visited", 0, 1), claim(0, "met", 2, 1),
+                                          claim(2, "met", 0, 0),       claim(2, "met", 0, std::nullopt),
+                                          claim(0, "met", 2, 0, true)};
+        for (std::size_t r = 0; r < repeats; ++r) {
+            // Each repeat names its own predicate, so that each block adds three new triples.
+            const std::string suffix = r == 0 ? "" : " " + std::to_string(r);
+            for (ClaimRecord c : block) {
+                if (c.predicate == "met") c.predicate += suffix;
+                d.claims.push_back(c);
+            }
+        }
+        auto outcome = store.write_document(d);
+        REQUIRE_MESSAGE(outcome.is_ok(), outcome.status().message());
+        CHECK(outcome->triples_added == static_cast<std::int64_t>(3 * repeats));
+        // Every block states "b visited a" in sentence "two": evidence once in all.
+        const auto evidence_rows = static_cast<std::int64_t>(4 * repeats + 1);
+        CHECK(outcome->evidence_added == evidence_rows);
+
+        auto table = store.query("SELECT t.id, s.name, t.predicate, o.name, t.negated,"
+                                 " (SELECT count(*) FROM evidence e WHERE e.triple_id = t.id)"
+                                 " FROM triples t JOIN entities s ON s.id = t.subject_id JOIN entities o ON o.id = t.object_id"
+                                 " WHERE t.id <= 4 ORDER BY t.id",
+                                 {});
+        REQUIRE(table.is_ok());
+        REQUIRE(table->rows.size() == 4);
+        auto row = [&](std::size_t i) {
+            const auto& r = table->rows[i];
+            return std::get<std::string>(r[1]) + " " + std::get<std::string>(r[2]) + " " + std::get<std::string>(r[3]) +
+                   (std::get<std::int64_t>(r[4]) != 0 ? " (not)" : "") + " x" + std::to_string(std::get<std::int64_t>(r[5]));
+        };
+        CHECK(row(0) == "b visited a x2");
+        CHECK(row(1) == "c met a x2");
+        CHECK(row(2) == "a met c x1");
+        CHECK(row(3) == "a met c (not) x1");
+        SQLite::Database db(dir.file("order.db"), SQLite::OPEN_READONLY);
+        CHECK(db.execAndGet("SELECT max(id) FROM triples").getInt64() == static_cast<std::int64_t>(1 + 3 * repeats));
+        CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+        // Writing the same claims again as another document adds evidence only.
+        d.content_hash = "order again";
+        auto again = store.write_document(d);
+        REQUIRE(again.is_ok());
+        CHECK(again->triples_added == 0);
+        CHECK(again->evidence_added == evidence_rows);
+        CHECK(db.execAndGet("SELECT count(*) FROM evidence").getInt64() == 1 + 2 * evidence_rows);
+    }
+}
