@@ -806,22 +806,48 @@ std::vector<Triple> SqliteStore::read_all_triples() {
         return static_cast<std::size_t>(it - entity_ids.begin());
     };
 
-    std::vector<Triple> triples;
+    // Triples as plain numbers: predicates and modalities are few, so each is
+    // kept once and referred to by its number (ranked for the sort below); the
+    // strings of a listed triple are made once, in listing order.
+    struct Row {
+        TripleId id;
+        EntityId subject_id;
+        EntityId object_id;
+        std::uint32_t predicate;
+        std::uint32_t modality;
+        bool negated;
+        std::int64_t evidence_count;
+    };
+    std::vector<std::string> predicates;
+    std::vector<std::string> modalities;
+    std::unordered_map<std::string, std::uint32_t> predicate_number;
+    std::unordered_map<std::string, std::uint32_t> modality_number;
+    std::string lookup;  // reused: no allocation per row
+    auto number = [&lookup](std::unordered_map<std::string, std::uint32_t>& numbers, std::vector<std::string>& distinct,
+                         std::string_view text) {
+        lookup.assign(text);
+        auto [it, added] = numbers.try_emplace(lookup, static_cast<std::uint32_t>(distinct.size()));
+        if (added) distinct.push_back(lookup);
+        return it->second;
+    };
+    std::vector<Row> triples;
     triples.reserve(static_cast<std::size_t>(m_db.execAndGet("SELECT count(*) FROM triples").getInt64()));
     for (RawStatement rows(db, "SELECT id, subject_id, predicate, object_id, modality, negated FROM triples ORDER BY id");
          rows.step();) {
-        Triple t;
-        t.id = rows.int64(0);
-        t.subject_id = rows.int64(1);
-        t.predicate = std::string(rows.text(2));
-        t.object_id = rows.int64(3);
-        t.modality = std::string(rows.text(4));
-        t.negated = rows.int64(5) != 0;
-        triples.push_back(std::move(t));
+        triples.push_back({rows.int64(0), rows.int64(1), rows.int64(3), number(predicate_number, predicates, rows.text(2)),
+                           number(modality_number, modalities, rows.text(4)), rows.int64(5) != 0, 0});
     }
+    // Triple ids ascend; when they have no gaps the position is id - first id.
+    const TripleId first_triple = triples.empty() ? 0 : triples.front().id;
+    const bool dense_triples =
+        triples.empty() || triples.back().id - first_triple + 1 == static_cast<TripleId>(triples.size());
     auto position = [&](TripleId id) -> std::optional<std::size_t> {
+        if (dense_triples) {
+            if (id < first_triple || id - first_triple >= static_cast<TripleId>(triples.size())) return std::nullopt;
+            return static_cast<std::size_t>(id - first_triple);
+        }
         auto it = std::lower_bound(triples.begin(), triples.end(), id,
-                                   [](const Triple& t, TripleId wanted) { return t.id < wanted; });
+                                   [](const Row& t, TripleId wanted) { return t.id < wanted; });
         if (it == triples.end() || it->id != id) return std::nullopt;
         return static_cast<std::size_t>(it - triples.begin());
     };
@@ -838,7 +864,7 @@ std::vector<Triple> SqliteStore::read_all_triples() {
          evidence.step();) {
         const auto at = position(evidence.int64(1));
         if (!at) continue;
-        Triple& t = triples[*at];
+        Row& t = triples[*at];
         ++t.evidence_count;
         Best& b = best[*at];
         const std::int64_t id = evidence.int64(0);
@@ -888,10 +914,12 @@ std::vector<Triple> SqliteStore::read_all_triples() {
         if (i > 0 && compare_nocase(names[by_name[i - 1]], names[by_name[i]]) != 0) ++rank;
         name_rank[by_name[i]] = rank;
     }
-    std::map<std::string_view, std::uint32_t> predicate_rank;
-    for (const Triple& t : triples) predicate_rank.emplace(t.predicate, 0);
-    rank = 0;
-    for (auto& [predicate, value] : predicate_rank) value = rank++;
+    std::vector<std::uint32_t> predicate_order(predicates.size());
+    for (std::uint32_t i = 0; i < predicate_order.size(); ++i) predicate_order[i] = i;
+    std::sort(predicate_order.begin(), predicate_order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return predicates[a] < predicates[b]; });
+    std::vector<std::uint32_t> predicate_rank(predicates.size());
+    for (std::uint32_t r = 0; r < predicate_order.size(); ++r) predicate_rank[predicate_order[r]] = r;
 
     struct Key {
         std::uint32_t subject, predicate, object;
@@ -914,17 +942,17 @@ std::vector<Triple> SqliteStore::read_all_triples() {
     std::vector<Triple> listed;
     listed.reserve(keys.size());
     for (const Key& key : keys) {
-        const Triple& t = triples[key.index];
+        const Row& t = triples[key.index];
         Triple& out = listed.emplace_back();
         out.id = t.id;
         out.subject_id = t.subject_id;
         out.subject = names[*entity_position(t.subject_id)];
-        out.predicate = t.predicate;
+        out.predicate = predicates[t.predicate];
         out.object_id = t.object_id;
         out.object = names[*entity_position(t.object_id)];
-        out.modality = t.modality;
+        out.modality = modalities[t.modality];
         out.negated = t.negated;
-        out.attributed_to = best[key.index].attributed_to;
+        out.attributed_to = std::move(best[key.index].attributed_to);
         out.confidence = best[key.index].confidence;
         const auto [offset, length] = sentence_span[key.index];
         out.evidence.assign(sentence_text, offset, length);
