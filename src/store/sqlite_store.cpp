@@ -239,7 +239,6 @@ struct SqliteStore::WriteStatements {
           find_entity_typed(db, "SELECT id FROM entities WHERE name = ? COLLATE NOCASE AND type = ?"),
           find_entity_any(db, "SELECT id, type FROM entities WHERE name = ? COLLATE NOCASE"),
           insert_entity(db, "INSERT INTO entities (name, type) VALUES (?, ?)"),
-          insert_alias(db, "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?, ?)"),
           insert_mention(db,
                          "INSERT INTO mentions (entity_id, sentence_id, start_offset, end_offset, text)"
                          " VALUES (?, ?, ?, ?, ?)"),
@@ -252,7 +251,6 @@ struct SqliteStore::WriteStatements {
     SQLite::Statement find_entity_typed;
     SQLite::Statement find_entity_any;
     SQLite::Statement insert_entity;
-    SQLite::Statement insert_alias;
     SQLite::Statement insert_mention;
     RawStatement find_triple;
 };
@@ -437,20 +435,51 @@ WriteOutcome SqliteStore::write_document_unchecked(const DocumentRecord& documen
                 });
     auto sentence_id = [&](std::size_t index) { return first_sentence_id + static_cast<std::int64_t>(index); };
 
+    // Entities join the stored entity of the same name (any case) and type. When
+    // the table was empty, the only candidates are this document's own earlier
+    // entities, looked up in memory instead of in SQLite (NOCASE folds ASCII
+    // only, as to_lower_ascii does).
+    const bool entities_stored = max_rowid(db, "entities") > 0;
+    std::unordered_map<std::string, std::vector<std::pair<EntityId, EntityType>>> added_entities;
     std::vector<EntityId> entity_ids;
     entity_ids.reserve(document.entities.size());
+    std::vector<std::pair<EntityId, const std::string*>> aliases;
     for (const EntityRecord& entity : document.entities) {
-        const EntityId id = resolve_entity(entity, outcome.entities_added);
-        entity_ids.push_back(id);
-        w.insert_alias.bind(1, id);
-        w.insert_alias.bind(2, entity.name);
-        run(w.insert_alias);
-        for (const std::string& alias : entity.aliases) {
-            w.insert_alias.bind(1, id);
-            w.insert_alias.bind(2, alias);
-            run(w.insert_alias);
+        EntityId id = 0;
+        if (entities_stored) {
+            id = resolve_entity(entity, outcome.entities_added);
+        } else {
+            auto& same_name = added_entities[util::to_lower_ascii(entity.name)];
+            if (entity.type) {
+                for (const auto& [candidate, type] : same_name) {
+                    if (type == *entity.type) id = candidate;
+                }
+            } else if (same_name.size() == 1) {
+                id = same_name.front().first;  // untyped: the one entity of that name
+            } else {
+                for (const auto& [candidate, type] : same_name) {
+                    if (type == EntityType::other) id = candidate;
+                }
+            }
+            if (id == 0) {
+                const EntityType type = entity.type.value_or(EntityType::other);
+                w.insert_entity.bind(1, entity.name);
+                w.insert_entity.bind(2, std::string(to_string(type)));
+                run(w.insert_entity);
+                ++outcome.entities_added;
+                id = m_db.getLastInsertRowid();
+                same_name.emplace_back(id, type);
+            }
         }
+        entity_ids.push_back(id);
+        aliases.emplace_back(id, &entity.name);
+        for (const std::string& alias : entity.aliases) aliases.emplace_back(id, &alias);
     }
+    insert_rows(db, "INSERT OR IGNORE INTO aliases (entity_id, alias)", 2, aliases.size(),
+                [&](RawStatement& st, int p, std::size_t i) {
+                    st.bind(p, aliases[i].first);
+                    st.bind_static(p + 1, *aliases[i].second);
+                });
 
     for (const MentionRecord& mention : document.mentions) {
         w.insert_mention.bind(1, entity_ids[mention.entity]);

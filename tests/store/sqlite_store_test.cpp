@@ -577,3 +577,60 @@ TEST_CASE("SqliteStore write_document numbers and merges triples in document ord
         CHECK(db.execAndGet("SELECT count(*) FROM evidence").getInt64() == 1 + 2 * evidence_rows);
     }
 }
+
+TEST_CASE("SqliteStore write_document merges a document's own entities alike in an empty and a filled store") {
+    // Into an empty store, entities are matched in memory; otherwise in SQLite.
+    // Both must merge the same way: name in any (ASCII) case plus type; an untyped
+    // entity joins the one entity of its name, else the OTHER one.
+    DocumentRecord d;
+    d.source = "merge.jsonl";
+    d.content_hash = "merge";
+    d.kind = "import";
+    d.entities = {{"Putin", EntityType::person, {"Vladimir Putin"}},
+                  {"putin", std::nullopt, {"V. Putin"}},         // joins Putin (the only one)
+                  {"Moscow", EntityType::gpe, {}},
+                  {"MOSCOW", EntityType::org, {}},               // another entity: another type
+                  {"moscow", std::nullopt, {}},                  // two of that name: a new OTHER
+                  {"Moscow", std::nullopt, {"the capital"}},     // joins that OTHER
+                  {"Putin", EntityType::person, {}},             // the first again
+                  {"Émile", EntityType::person, {}},
+                  {"émile", EntityType::person, {}}};            // NOCASE folds ASCII only: another
+    for (std::size_t i = 0; i + 1 < d.entities.size(); ++i) {
+        ClaimRecord claim;
+        claim.subject = i;
+        claim.object = i + 1;
+        claim.predicate = "p";
+        d.claims.push_back(claim);
+    }
+    auto resolved = [&](bool filled) {
+        auto store = memory_store();
+        if (filled) {
+            REQUIRE(store->write_document(
+                two_entity_document("other", "Somebody", EntityType::person, "Elsewhere", EntityType::loc, "in")).is_ok());
+        }
+        auto outcome = store->write_document(d);
+        REQUIRE(outcome.is_ok());
+        CHECK(outcome->entities_added == 6);
+        auto table = store->query("SELECT e.name, e.type, group_concat(a.alias, '|') FROM entities e"
+                                  " JOIN aliases a ON a.entity_id = e.id WHERE e.name NOT IN ('Somebody', 'Elsewhere')"
+                                  " GROUP BY e.id ORDER BY e.id",
+                                  {});
+        REQUIRE(table.is_ok());
+        std::vector<std::string> rows;
+        for (const auto& row : table->rows) {
+            rows.push_back(std::get<std::string>(row[0]) + " " + std::get<std::string>(row[1]) + ": " +
+                           std::get<std::string>(row[2]));
+        }
+        return rows;
+    };
+    const std::vector<std::string> expected = {
+        "Putin PERSON: Putin|V. Putin|Vladimir Putin|putin",
+        "Moscow GPE: Moscow",
+        "MOSCOW ORG: MOSCOW",
+        "moscow OTHER: Moscow|moscow|the capital",
+        "Émile PERSON: Émile",
+        "émile PERSON: émile",
+    };
+    CHECK(resolved(false) == expected);
+    CHECK(resolved(true) == expected);
+}
