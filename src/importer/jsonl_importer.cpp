@@ -182,6 +182,10 @@ struct Chunk {
 
 void parse_chunk(Chunk& chunk) {
     const std::string_view contents = chunk.text;
+    // Sized once: growing by doubling moved every claim and touched twice the memory.
+    const auto lines = static_cast<std::size_t>(std::count(contents.begin(), contents.end(), '\n')) + 1;
+    chunk.claims.reserve(lines);
+    chunk.names.reserve(lines);
     std::size_t begin = 0;
     while (begin < contents.size()) {
         std::size_t end = contents.find('\n', begin);
