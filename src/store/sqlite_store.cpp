@@ -981,7 +981,7 @@ std::vector<Triple> SqliteStore::read_all_triples() {
         out.object = names[*entity_position(t.object_id)];
         out.modality = modalities[t.modality];
         out.negated = t.negated;
-        out.attributed_to = std::move(best[key.index].attributed_to);
+        out.attributed_to = best[key.index].attributed_to;
         out.confidence = best[key.index].confidence;
         const auto [offset, length] = sentence_span[key.index];
         out.evidence.assign(sentence_text, offset, length);
