@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <thread>
 #include <unordered_map>
 
 namespace claimgraph::importer {
@@ -95,41 +96,58 @@ public:
         }
     }
 
-    std::size_t sentence(const std::string& text) {
-        auto [it, inserted] = m_sentences.try_emplace(text, m_document.sentences.size());
-        if (inserted) m_document.sentences.push_back({0, static_cast<std::int64_t>(text.size()), text});
-        return it->second;
+    /// Makes room for `count` sentences; sentence() may add no more than that.
+    void reserve_sentences(std::size_t count) { m_document.sentences.reserve(count); }
+
+    std::size_t sentence(std::string&& text) {
+        auto it = m_sentences.find(text);
+        if (it != m_sentences.end()) return it->second;
+        // Keyed by a view of the stored text: the vector never reallocates (reserved).
+        const std::size_t index = m_document.sentences.size();
+        const auto size = static_cast<std::int64_t>(text.size());
+        m_document.sentences.push_back({0, size, std::move(text)});
+        m_sentences.emplace(m_document.sentences.back().text, index);
+        return index;
     }
 
 private:
     DocumentRecord& m_document;
     // Hashed, not ordered: a million-line import looks these up twice per line.
     std::unordered_map<std::string, std::size_t> m_entities;
-    std::unordered_map<std::string, std::size_t> m_sentences;
+    std::unordered_map<std::string_view, std::size_t> m_sentences;
 };
 
-/// Parses one line into `claim` (entities and sentence added through `builder`);
-/// returns the reason when the line is bad.
-std::string parse_line(std::string_view text, DocumentBuilder& builder, ClaimRecord& claim) {
+/// What one line names besides its claim: entities and sentence are shared by
+/// every line that names them, so they are numbered later, in line order.
+struct LineNames {
+    std::string subject;
+    std::string object;
+    std::optional<EntityType> types[2];
+    std::vector<std::string> subject_aliases;
+    std::vector<std::string> object_aliases;
+    std::string sentence;
+};
+
+/// Parses one line into `claim` and `names`; returns the reason when the line is bad.
+std::string parse_line(std::string_view text, ClaimRecord& claim, LineNames& names) {
     if (!util::is_valid_utf8(text)) return "not valid UTF-8";
     Json line = Json::parse(text, nullptr, false);
     if (line.is_discarded()) return "not valid JSON";
     if (!line.is_object()) return "not a JSON object";
 
     std::string error;
-    const std::string subject = required_string(line, "subject", error);
+    names.subject = required_string(line, "subject", error);
     const std::string predicate = required_string(line, "predicate", error);
-    const std::string object = required_string(line, "object", error);
-    std::optional<EntityType> types[2];
+    names.object = required_string(line, "object", error);
     const char* type_keys[2] = {"subject_type", "object_type"};
     for (int i = 0; i < 2; ++i) {
         const std::string name = optional_string(line, type_keys[i], error);
         if (name.empty()) continue;
-        types[i] = parse_entity_type(name);
-        if (!types[i]) note(error, std::string("'") + type_keys[i] + "' is '" + name + "', not one of PERSON, ORG, GPE, LOC, GROUP, EVENT, DATE, OTHER");
+        names.types[i] = parse_entity_type(name);
+        if (!names.types[i]) note(error, std::string("'") + type_keys[i] + "' is '" + name + "', not one of PERSON, ORG, GPE, LOC, GROUP, EVENT, DATE, OTHER");
     }
-    const std::vector<std::string> subject_aliases = optional_strings(line, "subject_aliases", error);
-    const std::vector<std::string> object_aliases = optional_strings(line, "object_aliases", error);
+    names.subject_aliases = optional_strings(line, "subject_aliases", error);
+    names.object_aliases = optional_strings(line, "object_aliases", error);
     claim.predicate = predicate;
     claim.modality = util::to_lower_ascii(optional_string(line, "modality", error));
     claim.attributed_to = optional_string(line, "attributed_to", error);
@@ -137,7 +155,7 @@ std::string parse_line(std::string_view text, DocumentBuilder& builder, ClaimRec
     claim.time = optional_string(line, "time", error);
     claim.place = optional_string(line, "place", error);
     claim.source = optional_string(line, "source", error);
-    const std::string sentence = optional_string(line, "sentence", error);
+    names.sentence = optional_string(line, "sentence", error);
     if (auto it = line.find("negated"); it != line.end() && !it->is_null()) {
         if (!it->is_boolean()) note(error, "'negated' must be true or false");
         else claim.negated = it->get<bool>();
@@ -149,13 +167,69 @@ std::string parse_line(std::string_view text, DocumentBuilder& builder, ClaimRec
             claim.confidence = it->get<double>();
         }
     }
-    if (!error.empty()) return error;
-
-    claim.subject = builder.entity(subject, types[0], subject_aliases);
-    claim.object = builder.entity(object, types[1], object_aliases);
-    if (!sentence.empty()) claim.sentence = builder.sentence(sentence);
-    return {};
+    return error;
 }
+
+/// A run of whole lines that one thread parses.
+struct Chunk {
+    std::string_view text;
+    std::size_t lines = 0;  // lines in `text`, blank ones included, to number the next chunk's
+    std::vector<ClaimRecord> claims;
+    std::vector<LineNames> names;
+    std::size_t bad_lines = 0;
+    std::vector<std::pair<std::size_t, std::string>> errors;  // (line in this chunk, reason), the first few
+};
+
+void parse_chunk(Chunk& chunk) {
+    const std::string_view contents = chunk.text;
+    // Sized once: growing by doubling moved every claim and touched twice the memory.
+    const auto lines = static_cast<std::size_t>(std::count(contents.begin(), contents.end(), '\n')) + 1;
+    chunk.claims.reserve(lines);
+    chunk.names.reserve(lines);
+    std::size_t begin = 0;
+    while (begin < contents.size()) {
+        std::size_t end = contents.find('\n', begin);
+        if (end == std::string_view::npos) end = contents.size();
+        const std::string_view text = util::trim(contents.substr(begin, end - begin));
+        begin = end + 1;
+        ++chunk.lines;
+        if (text.empty()) continue;
+        ClaimRecord claim;
+        LineNames names;
+        std::string error = parse_line(text, claim, names);
+        if (error.empty()) {
+            // After a bad line nothing is stored: stop keeping claims.
+            if (chunk.bad_lines == 0) {
+                chunk.claims.push_back(std::move(claim));
+                chunk.names.push_back(std::move(names));
+            }
+            continue;
+        }
+        ++chunk.bad_lines;
+        if (chunk.errors.size() < k_max_errors_listed) chunk.errors.emplace_back(chunk.lines, std::move(error));
+    }
+}
+
+/// Splits `contents` into about `parts` runs of whole lines.
+std::vector<Chunk> split_lines(std::string_view contents, std::size_t parts) {
+    std::vector<Chunk> chunks;
+    std::size_t begin = 0;
+    for (std::size_t part = 1; part <= parts && begin < contents.size(); ++part) {
+        std::size_t end = contents.size();
+        if (part < parts) {
+            const std::size_t target = std::max(begin, contents.size() / parts * part);
+            const std::size_t newline = contents.find('\n', target);
+            if (newline != std::string_view::npos) end = newline + 1;
+        }
+        chunks.emplace_back().text = contents.substr(begin, end - begin);
+        begin = end;
+    }
+    return chunks;
+}
+
+/// Files at least this large are parsed on several threads.
+constexpr std::size_t k_parallel_bytes = std::size_t{1} << 20;
+constexpr unsigned k_max_threads = 8;
 
 }  // namespace
 
@@ -163,28 +237,33 @@ Result<DocumentRecord> parse_triples_jsonl(std::string_view contents, const std:
     DocumentRecord document;
     document.source = source;
     document.kind = "import";
-    document.content_hash = util::sha256_hex(contents);
-    DocumentBuilder builder(document);
+
+    // JSON parsing is most of an import's time and lines are independent, so
+    // runs of lines are parsed on all cores (the hash alongside); entities and
+    // sentences are then numbered on this thread in line order, so the document
+    // is the same as a one-thread parse gives.
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t parts =
+        contents.size() < k_parallel_bytes ? 1 : std::min<std::size_t>({cores, k_max_threads, contents.size() / k_parallel_bytes});
+    std::vector<Chunk> chunks = split_lines(contents, parts);
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t i = 1; i < chunks.size(); ++i) threads.emplace_back([&chunk = chunks[i]] { parse_chunk(chunk); });
+        if (!chunks.empty()) parse_chunk(chunks.front());
+        document.content_hash = util::sha256_hex(contents);
+    }
 
     std::vector<std::string> errors;
     std::size_t bad_lines = 0;
-    std::size_t line_number = 0;
-    std::size_t begin = 0;
-    while (begin < contents.size()) {
-        std::size_t end = contents.find('\n', begin);
-        if (end == std::string_view::npos) end = contents.size();
-        const std::string_view text = util::trim(contents.substr(begin, end - begin));
-        begin = end + 1;
-        ++line_number;
-        if (text.empty()) continue;
-        ClaimRecord claim;
-        const std::string error = parse_line(text, builder, claim);
-        if (error.empty()) {
-            document.claims.push_back(std::move(claim));
-            continue;
+    std::size_t lines_before = 0;
+    std::size_t claims = 0;
+    for (const Chunk& chunk : chunks) {
+        bad_lines += chunk.bad_lines;
+        for (const auto& [line, error] : chunk.errors) {
+            if (errors.size() < k_max_errors_listed) errors.push_back("line " + std::to_string(lines_before + line) + ": " + error);
         }
-        ++bad_lines;
-        if (errors.size() < k_max_errors_listed) errors.push_back("line " + std::to_string(line_number) + ": " + error);
+        lines_before += chunk.lines;
+        claims += chunk.claims.size();
     }
     if (bad_lines > 0) {
         std::string message = "'" + source + "' has " + std::to_string(bad_lines) + " bad line" +
@@ -192,7 +271,22 @@ Result<DocumentRecord> parse_triples_jsonl(std::string_view contents, const std:
         if (bad_lines > errors.size()) message += "\n  (" + std::to_string(bad_lines - errors.size()) + " more)";
         return Status::invalid_input(message);
     }
-    if (document.claims.empty()) return Status::invalid_input("'" + source + "' holds no triples");
+    if (claims == 0) return Status::invalid_input("'" + source + "' holds no triples");
+
+    DocumentBuilder builder(document);
+    builder.reserve_sentences(claims);
+    document.claims.reserve(claims);
+    for (Chunk& chunk : chunks) {
+        for (std::size_t i = 0; i < chunk.claims.size(); ++i) {
+            ClaimRecord& claim = chunk.claims[i];
+            LineNames& names = chunk.names[i];
+            claim.subject = builder.entity(names.subject, names.types[0], names.subject_aliases);
+            claim.object = builder.entity(names.object, names.types[1], names.object_aliases);
+            if (!names.sentence.empty()) claim.sentence = builder.sentence(std::move(names.sentence));
+            document.claims.push_back(std::move(claim));
+        }
+        chunk = Chunk{};  // frees this chunk before the next one is moved
+    }
     return document;
 }
 

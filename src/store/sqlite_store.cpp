@@ -17,6 +17,7 @@
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <thread>
 
 namespace claimgraph::store {
@@ -30,17 +31,20 @@ constexpr int k_open_busy_retries = 100;  // 100 ms apart: as long as the busy t
 /// indexes dropped and rebuilt (see write_document_unchecked).
 constexpr std::size_t k_bulk_claims = 50'000;
 
-/// The non-unique indexes of schema/0001_initial.sql, exactly as created there.
-struct IndexDefinition {
-    const char* name;
-    const char* create;
+/// The secondary indexes a bulk write drops and builds again at its end. Their
+/// SQL is read back from sqlite_schema before the drop, so they come back exactly
+/// as the migrations made them. evidence_once_per_sentence is unique, but a write
+/// cannot break it by itself: its sentences are new rows, so a duplicate
+/// (triple, sentence) pair can only come from the document, and
+/// write_document_unchecked skips those before inserting.
+constexpr const char* k_bulk_indexes[] = {
+    "triples_by_object", "triples_by_predicate", "evidence_by_triple", "evidence_by_document",
+    "evidence_once_per_sentence", "aliases_by_alias",
 };
-constexpr IndexDefinition k_bulk_indexes[] = {
-    {"triples_by_object", "CREATE INDEX triples_by_object ON triples (object_id)"},
-    {"triples_by_predicate", "CREATE INDEX triples_by_predicate ON triples (predicate)"},
-    {"evidence_by_triple", "CREATE INDEX evidence_by_triple ON evidence (triple_id)"},
-    {"evidence_by_document", "CREATE INDEX evidence_by_document ON evidence (document_id)"},
-};
+
+/// Rows per multi-row INSERT: one statement execution per this many rows instead
+/// of one per row (each execution costs a few thousand instructions on its own).
+constexpr std::size_t k_rows_per_insert = 64;
 
 /// The migration number of `NNNN_name.sql`, or 0 when the name has no number.
 int migration_number(std::string_view name) {
@@ -130,10 +134,20 @@ public:
         if (rc == SQLITE_DONE) return false;
         throw SQLite::Exception(m_db, rc);
     }
-    void bind(int index, std::int64_t value) {
-        const int rc = sqlite3_bind_int64(m_statement, index, value);
-        if (rc != SQLITE_OK) throw SQLite::Exception(m_db, rc);
+    void bind(int index, std::int64_t value) { check(sqlite3_bind_int64(m_statement, index, value)); }
+    void bind(int index, double value) { check(sqlite3_bind_double(m_statement, index, value)); }
+    void bind_null(int index) { check(sqlite3_bind_null(m_statement, index)); }
+    /// Binds text without copying it: `value` must stay alive until the statement is reset.
+    void bind_static(int index, std::string_view value) {
+        check(sqlite3_bind_text(m_statement, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC));
     }
+    /// Runs a statement that returns no rows, then resets it for the next use.
+    void run() {
+        const int rc = sqlite3_step(m_statement);
+        sqlite3_reset(m_statement);
+        if (rc != SQLITE_DONE && rc != SQLITE_ROW) throw SQLite::Exception(m_db, rc);
+    }
+    void reset() { sqlite3_reset(m_statement); }
     std::int64_t int64(int column) const { return sqlite3_column_int64(m_statement, column); }
     double real(int column) const { return sqlite3_column_double(m_statement, column); }
     std::string_view text(int column) const {
@@ -143,9 +157,53 @@ public:
     }
 
 private:
+    void check(int rc) const {
+        if (rc != SQLITE_OK) throw SQLite::Exception(m_db, rc);
+    }
+
     sqlite3* m_db;
     sqlite3_stmt* m_statement = nullptr;
 };
+
+/// Inserts `count` rows with multi-row INSERT statements of k_rows_per_insert
+/// rows each (and one for the rest). `bind_row(statement, first_parameter, i)`
+/// binds row i's `columns` values from parameter `first_parameter` on.
+template <typename BindRow>
+void insert_rows(sqlite3* db, std::string_view head, int columns, std::size_t count, BindRow bind_row) {
+    auto make = [&](std::size_t rows) {
+        std::string row = "(";
+        for (int c = 0; c < columns; ++c) row += c == 0 ? "?" : ",?";
+        row += ")";
+        std::string sql(head);
+        sql += " VALUES ";
+        for (std::size_t r = 0; r < rows; ++r) {
+            if (r > 0) sql += ",";
+            sql += row;
+        }
+        return std::make_unique<RawStatement>(db, sql.c_str());
+    };
+    std::unique_ptr<RawStatement> full;
+    std::size_t i = 0;
+    if (count >= k_rows_per_insert) {
+        full = make(k_rows_per_insert);
+        for (; count - i >= k_rows_per_insert; i += k_rows_per_insert) {
+            for (std::size_t r = 0; r < k_rows_per_insert; ++r) bind_row(*full, static_cast<int>(r) * columns + 1, i + r);
+            full->run();
+        }
+    }
+    if (i < count) {
+        auto rest = make(count - i);
+        for (std::size_t r = 0; i + r < count; ++r) bind_row(*rest, static_cast<int>(r) * columns + 1, i + r);
+        rest->run();
+    }
+}
+
+/// The largest rowid of `table` (0 when empty): a new row without an explicit
+/// id would get this plus one, so explicit ids from there on are the same ids.
+std::int64_t max_rowid(sqlite3* db, const char* table) {
+    RawStatement statement(db, (std::string("SELECT coalesce(max(rowid), 0) FROM ") + table).c_str());
+    return statement.step() ? statement.int64(0) : 0;
+}
 
 /// A read transaction on one connection: its first read fixes the snapshot (WAL),
 /// later reads see the same database. Nests: only the outermost one begins and ends.
@@ -171,49 +229,39 @@ private:
 
 }  // namespace
 
-// Statements used for every document write, prepared once per store.
+// Statements used for every document write, prepared once per store. Sentences,
+// triples and evidence are written by insert_rows() instead.
 struct SqliteStore::WriteStatements {
     explicit WriteStatements(SQLite::Database& db)
         : find_document(db, "SELECT id FROM documents WHERE content_hash = ?"),
           insert_document(db,
                           "INSERT INTO documents (content_hash, kind, source, external_id, title, url, published, text)"
                           " VALUES (?, ?, ?, nullif(?, ''), nullif(?, ''), nullif(?, ''), nullif(?, ''), ?)"),
-          insert_sentence(db,
-                          "INSERT INTO sentences (document_id, idx, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)"),
           find_entity_typed(db, "SELECT id FROM entities WHERE name = ? COLLATE NOCASE AND type = ?"),
           find_entity_any(db, "SELECT id, type FROM entities WHERE name = ? COLLATE NOCASE"),
           insert_entity(db, "INSERT INTO entities (name, type) VALUES (?, ?)"),
-          insert_alias(db, "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?, ?)"),
           insert_mention(db,
                          "INSERT INTO mentions (entity_id, sentence_id, start_offset, end_offset, text)"
                          " VALUES (?, ?, ?, ?, ?)"),
-          insert_triple(db,
-                        "INSERT INTO triples (subject_id, predicate, object_id, negated, modality) VALUES (?, ?, ?, ?, ?)"
-                        " ON CONFLICT (subject_id, predicate, object_id, negated, modality) DO NOTHING"),
-          find_triple(db,
+          find_triple(db.getHandle(),
                       "SELECT id FROM triples WHERE subject_id = ? AND predicate = ? AND object_id = ?"
-                      " AND negated = ? AND modality = ?"),
-          insert_evidence(db,
-                          "INSERT OR IGNORE INTO evidence (triple_id, document_id, sentence_id, start_offset, end_offset,"
-                          " attributed_to, condition, time, place, confidence, source)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+                      " AND negated = ? AND modality = ?") {}
 
     SQLite::Statement find_document;
     SQLite::Statement insert_document;
-    SQLite::Statement insert_sentence;
     SQLite::Statement find_entity_typed;
     SQLite::Statement find_entity_any;
     SQLite::Statement insert_entity;
-    SQLite::Statement insert_alias;
     SQLite::Statement insert_mention;
-    SQLite::Statement insert_triple;
-    SQLite::Statement find_triple;
-    SQLite::Statement insert_evidence;
+    RawStatement find_triple;
 };
 
 namespace {
 int open_flags(OpenMode mode) {
-    return mode == OpenMode::read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    // A Store is used by one thread at a time (see store.h), so SQLite's own
+    // per-call mutexes only cost time: a lock and an unlock on every step and bind.
+    return SQLite::OPEN_NOMUTEX |
+           (mode == OpenMode::read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
 }
 
 /// Runs a statement to completion and resets it for the next use.
@@ -340,13 +388,25 @@ WriteOutcome SqliteStore::write_document_unchecked(const DocumentRecord& documen
     }
     w.find_document.reset();
 
+    sqlite3* db = m_db.getHandle();
     // A large document (a bulk import) is cheaper to index afterwards: each
     // secondary index below is dropped and built again by one sort at the end,
-    // instead of being updated row by row in random order. Unique indexes stay:
-    // the inserts rely on them. Readers never see the gap (one transaction).
+    // instead of being updated row by row in random order. The triples' unique
+    // key stays: it is part of the table. Readers never see the gap (one transaction).
     const bool bulk = document.claims.size() >= k_bulk_claims;
+    std::vector<std::string> dropped_indexes;
     if (bulk) {
-        for (const auto& index : k_bulk_indexes) m_db.exec(std::string("DROP INDEX ") + index.name);
+        for (const char* index : k_bulk_indexes) {
+            std::string create;
+            {
+                SQLite::Statement sql(m_db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
+                sql.bind(1, index);
+                if (!sql.executeStep()) continue;
+                create = sql.getColumn(0).getString();
+            }  // finished before the schema changes
+            m_db.exec(std::string("DROP INDEX ") + index);
+            dropped_indexes.push_back(std::move(create));
+        }
     }
 
     w.insert_document.bind(1, document.content_hash);
@@ -360,90 +420,229 @@ WriteOutcome SqliteStore::write_document_unchecked(const DocumentRecord& documen
     run(w.insert_document);
     outcome.document_id = m_db.getLastInsertRowid();
 
-    std::vector<std::int64_t> sentence_ids;
-    sentence_ids.reserve(document.sentences.size());
-    for (std::size_t i = 0; i < document.sentences.size(); ++i) {
-        const SentenceRecord& sentence = document.sentences[i];
-        w.insert_sentence.bind(1, outcome.document_id);
-        w.insert_sentence.bind(2, static_cast<std::int64_t>(i));
-        w.insert_sentence.bind(3, sentence.start);
-        w.insert_sentence.bind(4, sentence.end);
-        w.insert_sentence.bind(5, sentence.text);
-        run(w.insert_sentence);
-        sentence_ids.push_back(m_db.getLastInsertRowid());
-    }
+    // Rows are written table by table with explicit ids, the ids SQLite would
+    // have given them one by one (largest + 1), so that evidence can refer to
+    // sentences and triples without a lookup per row.
+    const std::int64_t first_sentence_id = max_rowid(db, "sentences") + 1;
+    insert_rows(db, "INSERT INTO sentences (id, document_id, idx, start_offset, end_offset, text)", 6,
+                document.sentences.size(), [&](RawStatement& st, int p, std::size_t i) {
+                    const SentenceRecord& sentence = document.sentences[i];
+                    st.bind(p, first_sentence_id + static_cast<std::int64_t>(i));
+                    st.bind(p + 1, outcome.document_id);
+                    st.bind(p + 2, static_cast<std::int64_t>(i));
+                    st.bind(p + 3, sentence.start);
+                    st.bind(p + 4, sentence.end);
+                    st.bind_static(p + 5, sentence.text);
+                });
+    auto sentence_id = [&](std::size_t index) { return first_sentence_id + static_cast<std::int64_t>(index); };
 
+    // Entities join the stored entity of the same name (any case) and type. When
+    // the table was empty, the only candidates are this document's own earlier
+    // entities, looked up in memory instead of in SQLite (NOCASE folds ASCII
+    // only, as to_lower_ascii does).
+    const bool entities_stored = max_rowid(db, "entities") > 0;
+    std::unordered_map<std::string, std::vector<std::pair<EntityId, EntityType>>> added_entities;
     std::vector<EntityId> entity_ids;
     entity_ids.reserve(document.entities.size());
+    std::vector<std::pair<EntityId, const std::string*>> aliases;
     for (const EntityRecord& entity : document.entities) {
-        const EntityId id = resolve_entity(entity, outcome.entities_added);
-        entity_ids.push_back(id);
-        w.insert_alias.bind(1, id);
-        w.insert_alias.bind(2, entity.name);
-        run(w.insert_alias);
-        for (const std::string& alias : entity.aliases) {
-            w.insert_alias.bind(1, id);
-            w.insert_alias.bind(2, alias);
-            run(w.insert_alias);
+        EntityId id = 0;
+        if (entities_stored) {
+            id = resolve_entity(entity, outcome.entities_added);
+        } else {
+            auto& same_name = added_entities[util::to_lower_ascii(entity.name)];
+            if (entity.type) {
+                for (const auto& [candidate, type] : same_name) {
+                    if (type == *entity.type) id = candidate;
+                }
+            } else if (same_name.size() == 1) {
+                id = same_name.front().first;  // untyped: the one entity of that name
+            } else {
+                for (const auto& [candidate, type] : same_name) {
+                    if (type == EntityType::other) id = candidate;
+                }
+            }
+            if (id == 0) {
+                const EntityType type = entity.type.value_or(EntityType::other);
+                w.insert_entity.bind(1, entity.name);
+                w.insert_entity.bind(2, std::string(to_string(type)));
+                run(w.insert_entity);
+                ++outcome.entities_added;
+                id = m_db.getLastInsertRowid();
+                same_name.emplace_back(id, type);
+            }
         }
+        entity_ids.push_back(id);
+        aliases.emplace_back(id, &entity.name);
+        for (const std::string& alias : entity.aliases) aliases.emplace_back(id, &alias);
     }
+    insert_rows(db, "INSERT OR IGNORE INTO aliases (entity_id, alias)", 2, aliases.size(),
+                [&](RawStatement& st, int p, std::size_t i) {
+                    st.bind(p, aliases[i].first);
+                    st.bind_static(p + 1, *aliases[i].second);
+                });
 
     for (const MentionRecord& mention : document.mentions) {
         w.insert_mention.bind(1, entity_ids[mention.entity]);
-        w.insert_mention.bind(2, sentence_ids[mention.sentence]);
+        w.insert_mention.bind(2, sentence_id(mention.sentence));
         w.insert_mention.bind(3, mention.start);
         w.insert_mention.bind(4, mention.end);
         w.insert_mention.bind(5, mention.text);
         run(w.insert_mention);
     }
 
-    for (const ClaimRecord& claim : document.claims) {
-        const int negated = claim.negated ? 1 : 0;
-        w.insert_triple.bind(1, entity_ids[claim.subject]);
-        w.insert_triple.bind(2, claim.predicate);
-        w.insert_triple.bind(3, entity_ids[claim.object]);
-        w.insert_triple.bind(4, negated);
-        w.insert_triple.bind(5, claim.modality);
-        w.insert_triple.exec();
-        const bool added = w.insert_triple.getChanges() == 1;
-        w.insert_triple.reset();
-        TripleId triple_id = 0;
-        if (added) {
-            triple_id = m_db.getLastInsertRowid();
-            ++outcome.triples_added;
-        } else {
-            w.find_triple.bind(1, entity_ids[claim.subject]);
-            w.find_triple.bind(2, claim.predicate);
-            w.find_triple.bind(3, entity_ids[claim.object]);
-            w.find_triple.bind(4, negated);
-            w.find_triple.bind(5, claim.modality);
-            w.find_triple.executeStep();
-            triple_id = w.find_triple.getColumn(0).getInt64();
-            w.find_triple.reset();
-        }
-        w.insert_evidence.bind(1, triple_id);
-        w.insert_evidence.bind(2, outcome.document_id);
-        if (claim.sentence) {
-            w.insert_evidence.bind(3, sentence_ids[*claim.sentence]);
-        } else {
-            w.insert_evidence.bind(3);
-        }
-        w.insert_evidence.bind(4, claim.start);
-        w.insert_evidence.bind(5, claim.end);
-        w.insert_evidence.bind(6, claim.attributed_to);
-        w.insert_evidence.bind(7, claim.condition);
-        w.insert_evidence.bind(8, claim.time);
-        w.insert_evidence.bind(9, claim.place);
-        w.insert_evidence.bind(10, claim.confidence);
-        w.insert_evidence.bind(11, claim.source);
-        w.insert_evidence.exec();
-        outcome.evidence_added += w.insert_evidence.getChanges();
-        w.insert_evidence.reset();
+    // Each claim's triple. Claims are sorted by their triple's key, so that the
+    // claims of one triple are neighbours, stored triples are looked up in key
+    // order, and new triples are inserted in key order (see below). Predicates and
+    // modalities are numbered in byte order first, so that a key is five integers.
+    std::vector<std::string_view> predicates;
+    std::vector<std::string_view> modalities;
+    auto numbering = [](std::vector<std::string_view>& names) {
+        return [&names, ids = std::unordered_map<std::string_view, std::uint32_t>()](std::string_view name) mutable {
+            auto [it, added] = ids.try_emplace(name, static_cast<std::uint32_t>(names.size()));
+            if (added) names.push_back(name);
+            return it->second;
+        };
+    };
+    auto predicate_number = numbering(predicates);
+    auto modality_number = numbering(modalities);
+    struct ClaimKey {
+        EntityId subject;
+        std::uint32_t predicate;  // a rank in byte order, once ranked
+        EntityId object;
+        std::uint32_t negated;
+        std::uint32_t modality;   // a rank in byte order, once ranked
+        std::uint32_t claim;
+        auto tie() const { return std::tie(subject, predicate, object, negated, modality); }
+    };
+    std::vector<ClaimKey> keys(document.claims.size());
+    for (std::size_t i = 0; i < document.claims.size(); ++i) {
+        const ClaimRecord& claim = document.claims[i];
+        keys[i] = {entity_ids[claim.subject], predicate_number(claim.predicate), entity_ids[claim.object],
+                   claim.negated ? 1u : 0u, modality_number(claim.modality), static_cast<std::uint32_t>(i)};
     }
+    auto byte_ranks = [](const std::vector<std::string_view>& names) {
+        std::vector<std::uint32_t> order(names.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+        std::vector<std::uint32_t> rank(names.size());
+        for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<std::uint32_t>(r);
+        return rank;
+    };
+    const auto predicate_rank = byte_ranks(predicates);
+    const auto modality_rank = byte_ranks(modalities);
+    for (ClaimKey& key : keys) {
+        key.predicate = predicate_rank[key.predicate];
+        key.modality = modality_rank[key.modality];
+    }
+    std::sort(keys.begin(), keys.end(), [](const ClaimKey& a, const ClaimKey& b) {
+        const auto x = a.tie();
+        const auto y = b.tie();
+        return x < y || (x == y && a.claim < b.claim);
+    });
 
-    if (bulk) {
-        for (const auto& index : k_bulk_indexes) m_db.exec(index.create);
+    // Groups of claims with one key: [group_begin[g], group_begin[g + 1]) in keys,
+    // in key order. A stored triple keeps its id; new ones are numbered in the
+    // order the document first states them, as inserting them one by one did.
+    const std::int64_t last_triple_id = max_rowid(db, "triples");
+    std::vector<std::uint32_t> group_begin;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        if (k == 0 || keys[k].tie() != keys[k - 1].tie()) group_begin.push_back(static_cast<std::uint32_t>(k));
     }
+    group_begin.push_back(static_cast<std::uint32_t>(keys.size()));
+    const std::size_t groups = group_begin.size() - 1;
+    std::vector<TripleId> group_triple(groups, 0);
+    if (last_triple_id > 0) {
+        RawStatement& find = w.find_triple;
+        for (std::size_t g = 0; g < groups; ++g) {
+            const ClaimRecord& claim = document.claims[keys[group_begin[g]].claim];
+            find.bind(1, keys[group_begin[g]].subject);
+            find.bind_static(2, claim.predicate);
+            find.bind(3, keys[group_begin[g]].object);
+            find.bind(4, std::int64_t{claim.negated ? 1 : 0});
+            find.bind_static(5, claim.modality);
+            if (find.step()) group_triple[g] = find.int64(0);
+            find.reset();
+        }
+    }
+    // The group of each new triple's first claim, in claim order, numbers them.
+    std::vector<std::uint32_t> first_claim_group(document.claims.size(), UINT32_MAX);
+    for (std::size_t g = 0; g < groups; ++g) {
+        if (group_triple[g] == 0) first_claim_group[keys[group_begin[g]].claim] = static_cast<std::uint32_t>(g);
+    }
+    TripleId next_triple_id = last_triple_id;
+    for (std::uint32_t g : first_claim_group) {
+        if (g != UINT32_MAX) group_triple[g] = ++next_triple_id;
+    }
+    outcome.triples_added = next_triple_id - last_triple_id;
+    std::vector<TripleId> claim_triple(document.claims.size());
+    std::vector<std::uint32_t> new_groups;
+    for (std::size_t g = 0; g < groups; ++g) {
+        for (std::uint32_t k = group_begin[g]; k < group_begin[g + 1]; ++k) claim_triple[keys[k].claim] = group_triple[g];
+        if (group_triple[g] > last_triple_id) new_groups.push_back(static_cast<std::uint32_t>(g));
+    }
+    // Inserting in key order makes the unique key's index grow at its end (in a
+    // new database; elsewhere at least in order) instead of taking a random
+    // insert per triple; the rowid table takes the ids out of order, which costs
+    // less. Numbering triples in key order would make both sequential and save
+    // about as much again, but it would change which id each triple gets.
+    insert_rows(db, "INSERT INTO triples (id, subject_id, predicate, object_id, negated, modality)", 6,
+                new_groups.size(), [&](RawStatement& st, int p, std::size_t n) {
+                    const std::uint32_t g = new_groups[n];
+                    const ClaimKey& key = keys[group_begin[g]];
+                    const ClaimRecord& claim = document.claims[key.claim];
+                    st.bind(p, group_triple[g]);
+                    st.bind(p + 1, key.subject);
+                    st.bind_static(p + 2, claim.predicate);
+                    st.bind(p + 3, key.object);
+                    st.bind(p + 4, std::int64_t{claim.negated ? 1 : 0});
+                    st.bind_static(p + 5, claim.modality);
+                });
+
+    // A sentence states a triple once (evidence_once_per_sentence): a later
+    // claim of the same triple in the same sentence adds nothing, as INSERT OR
+    // IGNORE did. Such claims are in the same group.
+    std::vector<bool> repeated(document.claims.size(), false);
+    for (std::size_t g = 0; g < groups; ++g) {
+        const std::uint32_t begin = group_begin[g];
+        const std::uint32_t end = group_begin[g + 1];
+        if (end - begin < 2) continue;
+        std::unordered_set<std::size_t> sentences;
+        for (std::uint32_t k = begin; k < end; ++k) {  // claim order within a group
+            const auto& sentence = document.claims[keys[k].claim].sentence;
+            if (sentence && !sentences.insert(*sentence).second) repeated[keys[k].claim] = true;
+        }
+    }
+    std::vector<std::size_t> evidence;
+    evidence.reserve(document.claims.size());
+    for (std::size_t i = 0; i < document.claims.size(); ++i) {
+        if (!repeated[i]) evidence.push_back(i);
+    }
+    insert_rows(db,
+                "INSERT INTO evidence (triple_id, document_id, sentence_id, start_offset, end_offset, attributed_to,"
+                " condition, time, place, confidence, source)",
+                11, evidence.size(), [&](RawStatement& st, int p, std::size_t n) {
+                    const std::size_t i = evidence[n];
+                    const ClaimRecord& claim = document.claims[i];
+                    st.bind(p, claim_triple[i]);
+                    st.bind(p + 1, outcome.document_id);
+                    if (claim.sentence) {
+                        st.bind(p + 2, sentence_id(*claim.sentence));
+                    } else {
+                        st.bind_null(p + 2);
+                    }
+                    st.bind(p + 3, claim.start);
+                    st.bind(p + 4, claim.end);
+                    st.bind_static(p + 5, claim.attributed_to);
+                    st.bind_static(p + 6, claim.condition);
+                    st.bind_static(p + 7, claim.time);
+                    st.bind_static(p + 8, claim.place);
+                    st.bind(p + 9, claim.confidence);
+                    st.bind_static(p + 10, claim.source);
+                });
+    outcome.evidence_added = static_cast<std::int64_t>(evidence.size());
+
+    for (const std::string& create : dropped_indexes) m_db.exec(create);
     transaction.commit();
     return outcome;
 }
@@ -637,22 +836,48 @@ std::vector<Triple> SqliteStore::read_all_triples() {
         return static_cast<std::size_t>(it - entity_ids.begin());
     };
 
-    std::vector<Triple> triples;
+    // Triples as plain numbers: predicates and modalities are few, so each is
+    // kept once and referred to by its number (ranked for the sort below); the
+    // strings of a listed triple are made once, in listing order.
+    struct Row {
+        TripleId id;
+        EntityId subject_id;
+        EntityId object_id;
+        std::uint32_t predicate;
+        std::uint32_t modality;
+        bool negated;
+        std::int64_t evidence_count;
+    };
+    std::vector<std::string> predicates;
+    std::vector<std::string> modalities;
+    std::unordered_map<std::string, std::uint32_t> predicate_number;
+    std::unordered_map<std::string, std::uint32_t> modality_number;
+    std::string lookup;  // reused: no allocation per row
+    auto number = [&lookup](std::unordered_map<std::string, std::uint32_t>& numbers, std::vector<std::string>& distinct,
+                         std::string_view text) {
+        lookup.assign(text);
+        auto [it, added] = numbers.try_emplace(lookup, static_cast<std::uint32_t>(distinct.size()));
+        if (added) distinct.push_back(lookup);
+        return it->second;
+    };
+    std::vector<Row> triples;
     triples.reserve(static_cast<std::size_t>(m_db.execAndGet("SELECT count(*) FROM triples").getInt64()));
     for (RawStatement rows(db, "SELECT id, subject_id, predicate, object_id, modality, negated FROM triples ORDER BY id");
          rows.step();) {
-        Triple t;
-        t.id = rows.int64(0);
-        t.subject_id = rows.int64(1);
-        t.predicate = std::string(rows.text(2));
-        t.object_id = rows.int64(3);
-        t.modality = std::string(rows.text(4));
-        t.negated = rows.int64(5) != 0;
-        triples.push_back(std::move(t));
+        triples.push_back({rows.int64(0), rows.int64(1), rows.int64(3), number(predicate_number, predicates, rows.text(2)),
+                           number(modality_number, modalities, rows.text(4)), rows.int64(5) != 0, 0});
     }
+    // Triple ids ascend; when they have no gaps the position is id - first id.
+    const TripleId first_triple = triples.empty() ? 0 : triples.front().id;
+    const bool dense_triples =
+        triples.empty() || triples.back().id - first_triple + 1 == static_cast<TripleId>(triples.size());
     auto position = [&](TripleId id) -> std::optional<std::size_t> {
+        if (dense_triples) {
+            if (id < first_triple || id - first_triple >= static_cast<TripleId>(triples.size())) return std::nullopt;
+            return static_cast<std::size_t>(id - first_triple);
+        }
         auto it = std::lower_bound(triples.begin(), triples.end(), id,
-                                   [](const Triple& t, TripleId wanted) { return t.id < wanted; });
+                                   [](const Row& t, TripleId wanted) { return t.id < wanted; });
         if (it == triples.end() || it->id != id) return std::nullopt;
         return static_cast<std::size_t>(it - triples.begin());
     };
@@ -669,7 +894,7 @@ std::vector<Triple> SqliteStore::read_all_triples() {
          evidence.step();) {
         const auto at = position(evidence.int64(1));
         if (!at) continue;
-        Triple& t = triples[*at];
+        Row& t = triples[*at];
         ++t.evidence_count;
         Best& b = best[*at];
         const std::int64_t id = evidence.int64(0);
@@ -719,10 +944,12 @@ std::vector<Triple> SqliteStore::read_all_triples() {
         if (i > 0 && compare_nocase(names[by_name[i - 1]], names[by_name[i]]) != 0) ++rank;
         name_rank[by_name[i]] = rank;
     }
-    std::map<std::string_view, std::uint32_t> predicate_rank;
-    for (const Triple& t : triples) predicate_rank.emplace(t.predicate, 0);
-    rank = 0;
-    for (auto& [predicate, value] : predicate_rank) value = rank++;
+    std::vector<std::uint32_t> predicate_order(predicates.size());
+    for (std::uint32_t i = 0; i < predicate_order.size(); ++i) predicate_order[i] = i;
+    std::sort(predicate_order.begin(), predicate_order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return predicates[a] < predicates[b]; });
+    std::vector<std::uint32_t> predicate_rank(predicates.size());
+    for (std::uint32_t r = 0; r < predicate_order.size(); ++r) predicate_rank[predicate_order[r]] = r;
 
     struct Key {
         std::uint32_t subject, predicate, object;
@@ -745,15 +972,15 @@ std::vector<Triple> SqliteStore::read_all_triples() {
     std::vector<Triple> listed;
     listed.reserve(keys.size());
     for (const Key& key : keys) {
-        const Triple& t = triples[key.index];
+        const Row& t = triples[key.index];
         Triple& out = listed.emplace_back();
         out.id = t.id;
         out.subject_id = t.subject_id;
         out.subject = names[*entity_position(t.subject_id)];
-        out.predicate = t.predicate;
+        out.predicate = predicates[t.predicate];
         out.object_id = t.object_id;
         out.object = names[*entity_position(t.object_id)];
-        out.modality = t.modality;
+        out.modality = modalities[t.modality];
         out.negated = t.negated;
         out.attributed_to = best[key.index].attributed_to;
         out.confidence = best[key.index].confidence;

@@ -9,6 +9,11 @@
 #include <cstdint>
 #include <numeric>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 namespace claimgraph::util {
 
 namespace {
@@ -83,31 +88,28 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
-std::string sha256_hex(std::string_view data) {
-    static constexpr std::array<std::uint32_t, 64> k_round = {
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-    std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+namespace {
+
+constexpr std::array<std::uint32_t, 64> k_sha256_round = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+using Sha256State = std::array<std::uint32_t, 8>;
+using Sha256Compress = void (*)(Sha256State&, const unsigned char*, std::size_t);
+
+/// Runs `blocks` 64-byte blocks through the compression function (FIPS 180-4, 6.2.2).
+void sha256_blocks_portable(Sha256State& h, const unsigned char* data, std::size_t blocks) {
     auto rotr = [](std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); };
-
-    // Message plus padding: 0x80, zeros, and the bit length as a big-endian 64-bit number.
-    std::string message(data);
-    const std::uint64_t bit_length = static_cast<std::uint64_t>(data.size()) * 8;
-    message.push_back(static_cast<char>(0x80));
-    while (message.size() % 64 != 56) message.push_back('\0');
-    for (int shift = 56; shift >= 0; shift -= 8) message.push_back(static_cast<char>((bit_length >> shift) & 0xFF));
-
     std::array<std::uint32_t, 64> w{};
-    for (std::size_t chunk = 0; chunk < message.size(); chunk += 64) {
+    for (; blocks > 0; --blocks, data += 64) {
         for (std::size_t i = 0; i < 16; ++i) {
-            const auto* b = reinterpret_cast<const unsigned char*>(message.data() + chunk + 4 * i);
+            const unsigned char* b = data + 4 * i;
             w[i] = (std::uint32_t{b[0]} << 24) | (std::uint32_t{b[1]} << 16) | (std::uint32_t{b[2]} << 8) | b[3];
         }
         for (std::size_t i = 16; i < 64; ++i) {
@@ -117,7 +119,8 @@ std::string sha256_hex(std::string_view data) {
         }
         auto [a, b, c, d, e, f, g, hh] = h;
         for (std::size_t i = 0; i < 64; ++i) {
-            const std::uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k_round[i] + w[i];
+            const std::uint32_t t1 =
+                hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k_sha256_round[i] + w[i];
             const std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
             hh = g;
             g = f;
@@ -128,9 +131,76 @@ std::string sha256_hex(std::string_view data) {
             b = a;
             a = t1 + t2;
         }
-        const std::array<std::uint32_t, 8> round_result = {a, b, c, d, e, f, g, hh};
+        const Sha256State round_result = {a, b, c, d, e, f, g, hh};
         for (std::size_t i = 0; i < 8; ++i) h[i] += round_result[i];
     }
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+/// The same with the x86 SHA extensions (about ten times faster: an import
+/// hashes its whole file, hundreds of megabytes for a million triples).
+__attribute__((target("sha,sse4.1"))) void sha256_blocks_x86(Sha256State& h, const unsigned char* data,
+                                                              std::size_t blocks) {
+    const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    // The instructions keep the state as ABEF and CDGH.
+    __m128i cdab = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);
+    __m128i efgh = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);
+    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+    for (; blocks > 0; --blocks, data += 64) {
+        const __m128i abef_before = abef;
+        const __m128i cdgh_before = cdgh;
+        __m128i w[4];  // message words 4j..4j+3 of the last four groups, at j % 4
+        for (int j = 0; j < 16; ++j) {
+            __m128i words;
+            if (j < 4) {
+                words = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * j)), byte_swap);
+            } else {
+                words = _mm_sha256msg1_epu32(w[j & 3], w[(j - 3) & 3]);
+                words = _mm_add_epi32(words, _mm_alignr_epi8(w[(j - 1) & 3], w[(j - 2) & 3], 4));
+                words = _mm_sha256msg2_epu32(words, w[(j - 1) & 3]);
+            }
+            w[j & 3] = words;
+            const __m128i message = _mm_add_epi32(
+                words, _mm_loadu_si128(reinterpret_cast<const __m128i*>(&k_sha256_round[static_cast<std::size_t>(4 * j)])));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, message);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(message, 0x0E));
+        }
+        abef = _mm_add_epi32(abef, abef_before);
+        cdgh = _mm_add_epi32(cdgh, cdgh_before);
+    }
+    const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), _mm_blend_epi16(feba, dchg, 0xF0));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), _mm_alignr_epi8(dchg, feba, 8));
+}
+
+bool cpu_has_sha_extensions() {
+    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+    if (__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) == 0) return false;
+    const bool sha = (ebx & (1u << 29)) != 0;
+    if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) == 0) return false;
+    const bool ssse3_sse41 = (ecx & (1u << 9)) != 0 && (ecx & (1u << 19)) != 0;
+    return sha && ssse3_sse41;
+}
+#endif
+
+std::string sha256_hex_with(std::string_view data, Sha256Compress compress) {
+    Sha256State h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    // Whole blocks straight from the input; the rest, 0x80, zeros and the bit
+    // length (big-endian 64-bit) make one or two more.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+    const std::size_t whole = data.size() / 64;
+    compress(h, bytes, whole);
+    std::array<unsigned char, 128> tail{};
+    const std::size_t rest = data.size() - whole * 64;
+    std::copy(bytes + whole * 64, bytes + data.size(), tail.begin());
+    tail[rest] = 0x80;
+    const std::size_t tail_size = rest < 56 ? 64 : 128;
+    const std::uint64_t bit_length = static_cast<std::uint64_t>(data.size()) * 8;
+    for (std::size_t i = 0; i < 8; ++i) tail[tail_size - 1 - i] = static_cast<unsigned char>(bit_length >> (8 * i));
+    compress(h, tail.data(), tail_size / 64);
+
     static constexpr char k_hex[] = "0123456789abcdef";
     std::string out;
     for (std::uint32_t word : h) {
@@ -138,6 +208,18 @@ std::string sha256_hex(std::string_view data) {
     }
     return out;
 }
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    static const bool sha_extensions = cpu_has_sha_extensions();
+    if (sha_extensions) return sha256_hex_with(data, sha256_blocks_x86);
+#endif
+    return sha256_hex_with(data, sha256_blocks_portable);
+}
+
+std::string sha256_hex_portable(std::string_view data) { return sha256_hex_with(data, sha256_blocks_portable); }
 
 bool starts_upper(std::string_view text) {
     if (text.empty()) return false;
@@ -153,5 +235,6 @@ bool starts_upper(std::string_view text) {
     if (cp >= 0x391 && cp <= 0x3A9) return true;
     return cp >= 0x400 && cp <= 0x42F;
 }
+
 
 }  // namespace claimgraph::util

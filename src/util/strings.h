@@ -25,7 +25,10 @@ bool is_valid_utf8(std::string_view text);
 /// True when the first character of UTF-8 `text` is an upper-case letter (ASCII,
 /// Latin-1, Latin Extended-A, Greek and Cyrillic capitals).
 bool starts_upper(std::string_view text);
-/// Lower-case hex SHA-256 of `data` (FIPS 180-4).
+/// Lower-case hex SHA-256 of `data` (FIPS 180-4), with the CPU's SHA
+/// instructions when it has them.
 std::string sha256_hex(std::string_view data);
+/// sha256_hex() without the CPU's SHA instructions, for tests to compare.
+std::string sha256_hex_portable(std::string_view data);
 
 }  // namespace claimgraph::util

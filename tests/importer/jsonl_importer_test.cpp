@@ -1,6 +1,12 @@
 #include <claimgraph/importer.h>
 
+#include "util/strings.h"
+
 #include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <vector>
 
 using namespace claimgraph;
 
@@ -80,5 +86,46 @@ TEST_CASE("parse_triples_jsonl") {
             REQUIRE_FALSE(doc.is_ok());
             CHECK(doc.status().message().find("holds no triples") != std::string::npos);
         }
+    }
+    SUBCASE("a large file (parsed on several threads) numbers lines, entities and sentences as one pass would") {
+        // Over 1 MiB, so runs of lines are parsed on all cores.
+        std::string text;
+        std::vector<std::string> first_seen;  // entity names in order of first appearance
+        std::set<std::string> seen;
+        const int lines = 40'000;
+        for (int i = 0; i < lines; ++i) {
+            const std::string subject = "Person " + std::to_string((i * 7919) % 5000);
+            const std::string object = "Place " + std::to_string(i % 300);
+            for (const std::string& name : {subject, object}) {
+                if (seen.insert(name).second) first_seen.push_back(name);
+            }
+            text += R"({"subject": ")" + subject + R"(", "predicate": "visited", "object": ")" + object +
+                    R"(", "sentence": "Sentence )" + std::to_string(i % 30'000) + R"(."})" "\n";
+            if (i % 1000 == 0) text += "\n";  // blank lines count as lines
+        }
+        REQUIRE(text.size() > 2 * (std::size_t{1} << 20));
+        auto doc = importer::parse_triples_jsonl(text, "large.jsonl");
+        REQUIRE_MESSAGE(doc.is_ok(), doc.status().message());
+        REQUIRE(doc->claims.size() == static_cast<std::size_t>(lines));
+        REQUIRE(doc->entities.size() == first_seen.size());
+        for (std::size_t i = 0; i < first_seen.size(); ++i) CHECK(doc->entities[i].name == first_seen[i]);
+        REQUIRE(doc->sentences.size() == 30'000);
+        CHECK(doc->sentences[29'999].text == "Sentence 29999.");
+        CHECK(*doc->claims[30'001].sentence == 1);
+        CHECK(doc->entities[doc->claims[lines - 1].subject].name == "Person " + std::to_string(((lines - 1) * 7919) % 5000));
+
+        // Bad lines anywhere, the last ones far into the file: numbered in the file.
+        std::vector<std::string> rows = claimgraph::util::split(text, '\n');
+        rows[4] = "nope";
+        rows[30'000] = R"({"subject": "a"})";
+        rows[39'990] = "[]";
+        std::string bad;
+        for (std::size_t i = 0; i + 1 < rows.size(); ++i) bad += rows[i] + "\n";
+        auto failed = importer::parse_triples_jsonl(bad, "large.jsonl");
+        REQUIRE_FALSE(failed.is_ok());
+        CHECK(failed.status().message().find("has 3 bad lines") != std::string::npos);
+        CHECK(failed.status().message().find("line 5: not valid JSON") != std::string::npos);
+        CHECK(failed.status().message().find("line 30001: 'predicate' must be a non-empty string") != std::string::npos);
+        CHECK(failed.status().message().find("line 39991: not a JSON object") != std::string::npos);
     }
 }

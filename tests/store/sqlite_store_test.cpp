@@ -510,3 +510,141 @@ TEST_CASE("SqliteStore read-only open after a crash") {
     CHECK(stats->entities == 2);
     CHECK_FALSE(std::filesystem::exists(path + "-journal"));
 }
+
+TEST_CASE("SqliteStore write_document numbers and merges triples in document order") {
+    // Triples are grouped and inserted in key order, but each new triple gets the
+    // id it would get inserted one by one: the order of the claim that first states
+    // it. A triple already stored keeps its id; a sentence states a triple once.
+    for (const std::size_t repeats : {std::size_t{1}, std::size_t{12'000}}) {  // small and bulk (>= 50,000 claims)
+        CAPTURE(repeats);
+        TempDir dir;
+        auto opened = store::open_store(dir.file("order.db"), store::OpenMode::read_write);
+        REQUIRE(opened.is_ok());
+        auto& store = **opened;
+        // Stored first: "b visited a" is triple 1.
+        REQUIRE(store.write_document(two_entity_document("first", "b", EntityType::org, "a", EntityType::org, "visited"))
+                    .is_ok());
+
+        DocumentRecord d;
+        d.source = "order.jsonl";
+        d.content_hash = "order";
+        d.kind = "import";
+        d.entities = {{"a", EntityType::org, {}}, {"b", EntityType::org, {}}, {"c", EntityType::org, {}}};
+        d.sentences = {{0, 1, "one"}, {0, 1, "two"}};
+        auto claim = [](std::size_t s, const char* p, std::size_t o, std::optional<std::size_t> sentence,
+                        bool negated = false) {
+            ClaimRecord c;
+            c.subject = s;
+            c.predicate = p;
+            c.object = o;
+            c.sentence = sentence;
+            c.negated = negated;
+            c.confidence = 0.5;
+            return c;
+        };
+        // Per block: c→a "met" (new), b→a "visited" (stored), a→c "met" (new; sorts before c→a),
+        // c→a "met" again in the same sentence (no evidence), c→a "met" without a sentence
+        // (evidence), a→c negated (new).
+        std::vector<ClaimRecord> block = {claim(2, "met", 0, 0),       claim(1, "visited", 0, 1), claim(0, "met", 2, 1),
+                                          claim(2, "met", 0, 0),       claim(2, "met", 0, std::nullopt),
+                                          claim(0, "met", 2, 0, true)};
+        for (std::size_t r = 0; r < repeats; ++r) {
+            // Each repeat names its own predicate, so that each block adds three new triples.
+            const std::string suffix = r == 0 ? "" : " " + std::to_string(r);
+            for (ClaimRecord c : block) {
+                if (c.predicate == "met") c.predicate += suffix;
+                d.claims.push_back(c);
+            }
+        }
+        auto outcome = store.write_document(d);
+        REQUIRE_MESSAGE(outcome.is_ok(), outcome.status().message());
+        CHECK(outcome->triples_added == static_cast<std::int64_t>(3 * repeats));
+        // Every block states "b visited a" in sentence "two": evidence once in all.
+        const auto evidence_rows = static_cast<std::int64_t>(4 * repeats + 1);
+        CHECK(outcome->evidence_added == evidence_rows);
+
+        auto table = store.query("SELECT t.id, s.name, t.predicate, o.name, t.negated,"
+                                 " (SELECT count(*) FROM evidence e WHERE e.triple_id = t.id)"
+                                 " FROM triples t JOIN entities s ON s.id = t.subject_id JOIN entities o ON o.id = t.object_id"
+                                 " WHERE t.id <= 4 ORDER BY t.id",
+                                 {});
+        REQUIRE(table.is_ok());
+        REQUIRE(table->rows.size() == 4);
+        auto row = [&](std::size_t i) {
+            const auto& r = table->rows[i];
+            return std::get<std::string>(r[1]) + " " + std::get<std::string>(r[2]) + " " + std::get<std::string>(r[3]) +
+                   (std::get<std::int64_t>(r[4]) != 0 ? " (not)" : "") + " x" + std::to_string(std::get<std::int64_t>(r[5]));
+        };
+        CHECK(row(0) == "b visited a x2");
+        CHECK(row(1) == "c met a x2");
+        CHECK(row(2) == "a met c x1");
+        CHECK(row(3) == "a met c (not) x1");
+        SQLite::Database db(dir.file("order.db"), SQLite::OPEN_READONLY);
+        CHECK(db.execAndGet("SELECT max(id) FROM triples").getInt64() == static_cast<std::int64_t>(1 + 3 * repeats));
+        CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+        // Writing the same claims again as another document adds evidence only.
+        d.content_hash = "order again";
+        auto again = store.write_document(d);
+        REQUIRE(again.is_ok());
+        CHECK(again->triples_added == 0);
+        CHECK(again->evidence_added == evidence_rows);
+        CHECK(db.execAndGet("SELECT count(*) FROM evidence").getInt64() == 1 + 2 * evidence_rows);
+    }
+}
+
+TEST_CASE("SqliteStore write_document merges a document's own entities alike in an empty and a filled store") {
+    // Into an empty store, entities are matched in memory; otherwise in SQLite.
+    // Both must merge the same way: name in any (ASCII) case plus type; an untyped
+    // entity joins the one entity of its name, else the OTHER one.
+    DocumentRecord d;
+    d.source = "merge.jsonl";
+    d.content_hash = "merge";
+    d.kind = "import";
+    d.entities = {{"Putin", EntityType::person, {"Vladimir Putin"}},
+                  {"putin", std::nullopt, {"V. Putin"}},         // joins Putin (the only one)
+                  {"Moscow", EntityType::gpe, {}},
+                  {"MOSCOW", EntityType::org, {}},               // another entity: another type
+                  {"moscow", std::nullopt, {}},                  // two of that name: a new OTHER
+                  {"Moscow", std::nullopt, {"the capital"}},     // joins that OTHER
+                  {"Putin", EntityType::person, {}},             // the first again
+                  {"Émile", EntityType::person, {}},
+                  {"émile", EntityType::person, {}}};            // NOCASE folds ASCII only: another
+    for (std::size_t i = 0; i + 1 < d.entities.size(); ++i) {
+        ClaimRecord claim;
+        claim.subject = i;
+        claim.object = i + 1;
+        claim.predicate = "p";
+        d.claims.push_back(claim);
+    }
+    auto resolved = [&](bool filled) {
+        auto store = memory_store();
+        if (filled) {
+            REQUIRE(store->write_document(
+                two_entity_document("other", "Somebody", EntityType::person, "Elsewhere", EntityType::loc, "in")).is_ok());
+        }
+        auto outcome = store->write_document(d);
+        REQUIRE(outcome.is_ok());
+        CHECK(outcome->entities_added == 6);
+        auto table = store->query("SELECT e.name, e.type, group_concat(a.alias, '|') FROM entities e"
+                                  " JOIN aliases a ON a.entity_id = e.id WHERE e.name NOT IN ('Somebody', 'Elsewhere')"
+                                  " GROUP BY e.id ORDER BY e.id",
+                                  {});
+        REQUIRE(table.is_ok());
+        std::vector<std::string> rows;
+        for (const auto& row : table->rows) {
+            rows.push_back(std::get<std::string>(row[0]) + " " + std::get<std::string>(row[1]) + ": " +
+                           std::get<std::string>(row[2]));
+        }
+        return rows;
+    };
+    const std::vector<std::string> expected = {
+        "Putin PERSON: Putin|V. Putin|Vladimir Putin|putin",
+        "Moscow GPE: Moscow",
+        "MOSCOW ORG: MOSCOW",
+        "moscow OTHER: Moscow|moscow|the capital",
+        "Émile PERSON: Émile",
+        "émile PERSON: émile",
+    };
+    CHECK(resolved(false) == expected);
+    CHECK(resolved(true) == expected);
+}

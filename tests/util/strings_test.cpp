@@ -11,6 +11,17 @@ TEST_CASE("sha256_hex") {
     CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
     CHECK(sha256_hex(std::string(1000, 'a')) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+    CHECK(sha256_hex(std::string(1'000'000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    // Every length around the block and padding boundaries, both implementations.
+    std::string text;
+    for (int n = 0; n < 300; ++n) {
+        CAPTURE(n);
+        CHECK(sha256_hex(text) == sha256_hex_portable(text));
+        text.push_back(static_cast<char>('a' + n % 26 + (n % 7 == 0 ? 128 : 0)));
+    }
+    CHECK(sha256_hex_portable("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex_portable(std::string(1'000'000, 'a')) ==
+          "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 TEST_CASE("is_valid_utf8") {
