@@ -4,15 +4,10 @@
 #include "util/utf8.h"
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <numeric>
-
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <cpuid.h>
-#include <immintrin.h>
-#endif
 
 namespace claimgraph::util {
 
@@ -101,10 +96,9 @@ constexpr std::array<std::uint32_t, 64> k_sha256_round = {
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
 using Sha256State = std::array<std::uint32_t, 8>;
-using Sha256Compress = void (*)(Sha256State&, const unsigned char*, std::size_t);
 
 /// Runs `blocks` 64-byte blocks through the compression function (FIPS 180-4, 6.2.2).
-void sha256_blocks_portable(Sha256State& h, const unsigned char* data, std::size_t blocks) {
+void sha256_blocks(Sha256State& h, const unsigned char* data, std::size_t blocks) {
     auto rotr = [](std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); };
     std::array<std::uint32_t, 64> w{};
     for (; blocks > 0; --blocks, data += 64) {
@@ -136,62 +130,15 @@ void sha256_blocks_portable(Sha256State& h, const unsigned char* data, std::size
     }
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-/// The same with the x86 SHA extensions (about ten times faster: an import
-/// hashes its whole file, hundreds of megabytes for a million triples).
-__attribute__((target("sha,sse4.1"))) void sha256_blocks_x86(Sha256State& h, const unsigned char* data,
-                                                              std::size_t blocks) {
-    const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
-    // The instructions keep the state as ABEF and CDGH.
-    __m128i cdab = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);
-    __m128i efgh = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);
-    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
-    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
-    for (; blocks > 0; --blocks, data += 64) {
-        const __m128i abef_before = abef;
-        const __m128i cdgh_before = cdgh;
-        __m128i w[4];  // message words 4j..4j+3 of the last four groups, at j % 4
-        for (int j = 0; j < 16; ++j) {
-            __m128i words;
-            if (j < 4) {
-                words = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * j)), byte_swap);
-            } else {
-                words = _mm_sha256msg1_epu32(w[j & 3], w[(j - 3) & 3]);
-                words = _mm_add_epi32(words, _mm_alignr_epi8(w[(j - 1) & 3], w[(j - 2) & 3], 4));
-                words = _mm_sha256msg2_epu32(words, w[(j - 1) & 3]);
-            }
-            w[j & 3] = words;
-            const __m128i message = _mm_add_epi32(
-                words, _mm_loadu_si128(reinterpret_cast<const __m128i*>(&k_sha256_round[static_cast<std::size_t>(4 * j)])));
-            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, message);
-            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(message, 0x0E));
-        }
-        abef = _mm_add_epi32(abef, abef_before);
-        cdgh = _mm_add_epi32(cdgh, cdgh_before);
-    }
-    const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
-    const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), _mm_blend_epi16(feba, dchg, 0xF0));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), _mm_alignr_epi8(dchg, feba, 8));
-}
+}  // namespace
 
-bool cpu_has_sha_extensions() {
-    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
-    if (__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) == 0) return false;
-    const bool sha = (ebx & (1u << 29)) != 0;
-    if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) == 0) return false;
-    const bool ssse3_sse41 = (ecx & (1u << 9)) != 0 && (ecx & (1u << 19)) != 0;
-    return sha && ssse3_sse41;
-}
-#endif
-
-std::string sha256_hex_with(std::string_view data, Sha256Compress compress) {
+std::string sha256_hex(std::string_view data) {
     Sha256State h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     // Whole blocks straight from the input; the rest, 0x80, zeros and the bit
     // length (big-endian 64-bit) make one or two more.
     const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
     const std::size_t whole = data.size() / 64;
-    compress(h, bytes, whole);
+    sha256_blocks(h, bytes, whole);
     std::array<unsigned char, 128> tail{};
     const std::size_t rest = data.size() - whole * 64;
     std::copy(bytes + whole * 64, bytes + data.size(), tail.begin());
@@ -199,7 +146,7 @@ std::string sha256_hex_with(std::string_view data, Sha256Compress compress) {
     const std::size_t tail_size = rest < 56 ? 64 : 128;
     const std::uint64_t bit_length = static_cast<std::uint64_t>(data.size()) * 8;
     for (std::size_t i = 0; i < 8; ++i) tail[tail_size - 1 - i] = static_cast<unsigned char>(bit_length >> (8 * i));
-    compress(h, tail.data(), tail_size / 64);
+    sha256_blocks(h, tail.data(), tail_size / 64);
 
     static constexpr char k_hex[] = "0123456789abcdef";
     std::string out;
@@ -208,18 +155,6 @@ std::string sha256_hex_with(std::string_view data, Sha256Compress compress) {
     }
     return out;
 }
-
-}  // namespace
-
-std::string sha256_hex(std::string_view data) {
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-    static const bool sha_extensions = cpu_has_sha_extensions();
-    if (sha_extensions) return sha256_hex_with(data, sha256_blocks_x86);
-#endif
-    return sha256_hex_with(data, sha256_blocks_portable);
-}
-
-std::string sha256_hex_portable(std::string_view data) { return sha256_hex_with(data, sha256_blocks_portable); }
 
 bool starts_upper(std::string_view text) {
     if (text.empty()) return false;

@@ -28,7 +28,5 @@ bool starts_upper(std::string_view text);
 /// Lower-case hex SHA-256 of `data` (FIPS 180-4), with the CPU's SHA
 /// instructions when it has them.
 std::string sha256_hex(std::string_view data);
-/// sha256_hex() without the CPU's SHA instructions, for tests to compare.
-std::string sha256_hex_portable(std::string_view data);
 
 }  // namespace claimgraph::util
