@@ -117,7 +117,11 @@ private:
 };
 
 Status run_ingest(Context& context, const IngestCommand& command) {
-    auto extractor = context.make_extractor(command.limits.extractor());
+    // `--jobs` articles at a time, and as many sentences parsed at once: one article's
+    // sentences on every core, or one article per core, never more parses than cores
+    extract::ExtractorOptions extractor_options = command.limits.extractor();
+    extractor_options.threads = command.jobs;
+    auto extractor = context.make_extractor(extractor_options);
     if (!extractor) return extractor.status();
     auto store = context.open(store::OpenMode::read_write);
     if (!store) return store.status();
@@ -323,7 +327,9 @@ Status run_extract(Context& context, const ExtractCommand& command) {
         if (format == ExtractFormat::carb) return Status::invalid_argument("--sentences-only prints jsonl or table");
         return print_sentences(context, command, format);
     }
-    auto made = context.make_extractor(command.limits.extractor());
+    extract::ExtractorOptions extractor_options = command.limits.extractor();
+    extractor_options.threads = command.jobs;
+    auto made = context.make_extractor(extractor_options);
     if (!made) return made.status();
     const extract::Extractor& extractor = **made;
 
@@ -362,7 +368,7 @@ void add_extract_commands(CLI::App& app, Action& action) {
                   "store them. The same text ingested twice changes nothing. Prints one line per article and a\n"
                   "summary; exit status 4 when some inputs failed, 1 when all did.");
     ingest->add_option("PATH", ingest_command->paths, "Article files or folders (- for standard input)")->required();
-    ingest->add_option("-j,--jobs", ingest_command->jobs, "Worker threads (default: one per core)")
+    ingest->add_option("-j,--jobs", ingest_command->jobs, "Sentences parsed at once, from one article or several (default: one per core)")
         ->check(CLI::Range(1, 256));
     ingest->add_flag("--progress", ingest_command->progress, "Show progress on stderr even when it is not a terminal");
     ingest_command->limits.add_options(*ingest);

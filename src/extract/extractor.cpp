@@ -6,10 +6,11 @@
 #include "extract/lexicon.h"
 #include "parse/parser.h"
 #include "resolve/resolver.h"
+#include "util/parallel.h"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
+#include <limits>
+#include <semaphore>
 #include <cctype>
 
 namespace claimgraph::extract {
@@ -73,11 +74,11 @@ std::vector<std::pair<std::size_t, std::size_t>> pieces(std::string_view text) {
 
 class LinkGrammarExtractor final : public Extractor {
 public:
-    LinkGrammarExtractor(std::shared_ptr<const parse::Parser> parser, const Lexicon& lexicon)
-        : m_parser(std::move(parser)), m_lexicon(lexicon) {}
+    LinkGrammarExtractor(std::shared_ptr<const parse::Parser> parser, const Lexicon& lexicon, std::size_t threads)
+        : m_parser(std::move(parser)), m_lexicon(lexicon), m_threads(threads), m_parse_slots(static_cast<std::ptrdiff_t>(threads)) {}
 
     Status analyse(DocumentRecord& document) const override {
-        // every piece of every sentence, parsed on up to k_threads threads (the dictionary is shared)
+        // every piece of every sentence
         std::vector<resolve::SentenceAnalysis> analyses;
         for (std::size_t i = 0; i < document.sentences.size(); ++i) {
             const std::string& text = document.sentences[i].text;
@@ -89,33 +90,27 @@ public:
                 analyses.push_back(std::move(analysis));
             }
         }
-        std::vector<char> parsed(analyses.size(), 0);
-        std::atomic<std::size_t> next{0};
-        auto work = [&] {
-            for (std::size_t k = next++; k < analyses.size(); k = next++) {
-                auto parse = m_parser->parse(analyses[k].normalised.text);
-                if (!parse) continue;
+        // parsed on `threads` threads (the dictionary is shared), kept in sentence order
+        std::vector<resolve::SentenceAnalysis> usable;
+        util::ordered_parallel_for(
+            analyses.size(), m_threads,
+            [&](std::size_t k) {
+                auto parse = parse_bounded(analyses[k].normalised.text);
+                if (!parse) return false;
                 analyses[k].parse = std::move(*parse);
                 analyses[k].clauses = find_clauses(analyses[k].parse, m_lexicon);
-                parsed[k] = 1;
-            }
-        };
-        constexpr std::size_t k_threads = 2;
-        std::vector<std::thread> threads;
-        for (std::size_t t = 1; t < std::min(k_threads, analyses.size()); ++t) threads.emplace_back(work);
-        work();
-        for (auto& thread : threads) thread.join();
-        std::vector<resolve::SentenceAnalysis> usable;
-        for (std::size_t k = 0; k < analyses.size(); ++k) {
-            if (parsed[k]) usable.push_back(std::move(analyses[k]));
-        }
+                return true;
+            },
+            [&](std::size_t k, bool parsed) {
+                if (parsed) usable.push_back(std::move(analyses[k]));
+            });
         resolve::resolve(document, usable, m_lexicon);
         return Status::ok();
     }
 
     Result<std::vector<Proposition>> propositions(const std::string& sentence) const override {
         parse::Normalised normalised = prepare(sentence);
-        auto parsed = m_parser->parse(normalised.text);
+        auto parsed = parse_bounded(normalised.text);
         if (!parsed) return parsed.status();
         std::vector<Proposition> out;
         auto original = [&](const Phrase& phrase) {
@@ -186,7 +181,20 @@ public:
 
 private:
     std::shared_ptr<const parse::Parser> m_parser;
+    /// A parse that waits for one of the `threads` slots: parses from several
+    /// documents (ingest's workers) never run more than `threads` at once.
+    Result<parse::Parse> parse_bounded(std::string_view text) const {
+        m_parse_slots.acquire();
+        struct Release {
+            std::counting_semaphore<>& slots;
+            ~Release() { slots.release(); }
+        } release{m_parse_slots};
+        return m_parser->parse(text);
+    }
+
     const Lexicon& m_lexicon;
+    std::size_t m_threads;
+    mutable std::counting_semaphore<> m_parse_slots;
 };
 
 }  // namespace
@@ -199,7 +207,8 @@ Result<std::unique_ptr<Extractor>> create_extractor(const ExtractorOptions& opti
     parser_options.speech_verb = [&lexicon](std::string_view word) { return lexicon.is_reporting_verb(lexicon.lemma(word)); };
     auto parser = parse::create_parser(parser_options);
     if (!parser) return parser.status();
-    return std::unique_ptr<Extractor>(std::make_unique<LinkGrammarExtractor>(std::move(*parser), Lexicon::shared()));
+    const std::size_t threads = util::worker_count(options.threads, std::numeric_limits<std::size_t>::max());
+    return std::unique_ptr<Extractor>(std::make_unique<LinkGrammarExtractor>(std::move(*parser), Lexicon::shared(), threads));
 }
 
 }  // namespace claimgraph::extract

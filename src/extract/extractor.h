@@ -15,6 +15,10 @@ namespace claimgraph::extract {
 struct ExtractorOptions {
     double max_parse_seconds = 5.0;    ///< per sentence; a slower parse falls back or is skipped
     std::size_t max_sentence_bytes = 2000;  ///< longer sentences are skipped (and counted)
+    /// Sentences parsed at once: analyse() parses one document's sentences on this
+    /// many threads, and parses running at once across all calls (from several
+    /// documents or threads) are limited to it. 0: one per core.
+    std::size_t threads = 1;
 };
 
 /// One proposition of one sentence, with full argument spans: what `extract`
