@@ -401,8 +401,8 @@ private:
         std::vector<std::size_t> subjects = conjuncts(subject_word, "SJ");
         auto verb_chains = chains(verb_word);
         bool relative = is_relative_pronoun(m_g, subject_word);
-        for (std::size_t s : subjects) {
-            std::size_t head = antecedent(s);
+        for (std::size_t n = 0; n < subjects.size(); ++n) {
+            std::size_t head = antecedent(subjects[n]);
             Phrase subject = phrase(head, false);
             Phrase subject_full = phrase(head, true);
             std::vector<Clause> group;
@@ -410,6 +410,7 @@ private:
                 Clause clause = build(subject, chain, shared);
                 clause.subject_full = subject_full;
                 openers(clause, subject_word);
+                reciprocal(clause, subjects, n);
                 // a chain that stopped at an auxiliary (`did not`, `'ve`) with nothing after it
                 static const std::set<std::string> k_auxiliaries{"do", "have", "will", "would", "can", "could", "may", "might", "must", "shall", "should"};
                 if (clause.arguments.empty() && k_auxiliaries.count(clause.lemma)) continue;
@@ -420,6 +421,25 @@ private:
             }
             share_agents(group);
             for (Clause& clause : group) add(std::move(clause));
+        }
+    }
+
+    /// `Azerbaijan and Armenia fought`, with no object: each subject acted with the
+    /// ones after it (`Azerbaijan fought with Armenia`; each pair once).
+    void reciprocal(Clause& clause, const std::vector<std::size_t>& subjects, std::size_t n) const {
+        if (subjects.size() < 2 || subjects.size() > 4 || clause.passive || !m_lexicon.is_reciprocal_verb(clause.lemma)) return;
+        // `A and B fought C`, `... fought with C`: C is the other side; `with artillery` is not
+        bool other_side = std::any_of(clause.arguments.begin(), clause.arguments.end(), [&](const Argument& a) {
+            return a.role == Role::object || (a.preposition == "with" && util::starts_upper(m_g.word(a.phrase.head).text));
+        });
+        if (other_side) return;
+        for (std::size_t k = n + 1; k < subjects.size(); ++k) {
+            Argument other;
+            other.role = Role::prepositional;
+            other.preposition = "with";
+            other.phrase = phrase(antecedent(subjects[k]), false);
+            other.full = other.phrase;
+            clause.arguments.push_back(other);
         }
     }
 

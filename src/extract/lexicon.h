@@ -50,6 +50,8 @@ public:
     /// The longest title made of `words` starting at `first` (lower case); 0 when none.
     std::size_t title_length(const std::vector<std::string>& words, std::size_t first) const;
     bool is_reporting_verb(std::string_view lemma) const;
+    /// True for a verb whose coordinated subjects act on each other (`fight`, `meet`).
+    bool is_reciprocal_verb(std::string_view lemma) const;
     /// `may`, `could`, ... for a modal word; std::nullopt otherwise.
     std::optional<std::string> modality(std::string_view lower) const;
     /// For a verb or adjective taking `to` + infinitive: the modality it adds ("" when
@@ -76,6 +78,7 @@ private:
     std::set<std::string> m_titles;
     std::size_t m_longest_title = 1;
     std::set<std::string> m_reporting;
+    std::set<std::string> m_reciprocal;
     std::map<std::string, std::string> m_modals;
     std::map<std::string, std::string> m_catenatives;
     std::map<std::string, EntityType> m_cues;

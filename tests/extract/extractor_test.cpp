@@ -93,6 +93,17 @@ TEST_CASE("Extractor::propositions") {
         REQUIRE(faced != nullptr);
         CHECK(faced->relation == "faced by");
     }
+    SUBCASE("coordinated subjects of a reciprocal verb act on each other") {
+        auto all = shared_extractor().propositions("Ruritania and Freedonia clashed on Monday.");
+        REQUIRE(all);
+        const Proposition* first = find(*all, "Ruritania", "clash");
+        REQUIRE(first != nullptr);
+        CHECK(std::find(first->arguments.begin(), first->arguments.end(), "Freedonia") != first->arguments.end());
+        const Proposition* second = find(*all, "Freedonia", "clash");
+        REQUIRE(second != nullptr);
+        CHECK(std::find(second->arguments.begin(), second->arguments.end(), "Ruritania") == second->arguments.end());
+        check({"Ruritania and Freedonia praised the deal.", {"Ruritania | praise | the deal"}, {"Ruritania | praise | Freedonia"}});
+    }
     SUBCASE("a conjunction is never a relation") {
         for (const char* sentence : {"The board said it would close the plant on Dec. 14 and had asked the bank for funds.",
                                      "The ruling strips the party of two of the three seats it won in the district and could hand the "

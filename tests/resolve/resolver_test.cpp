@@ -122,6 +122,11 @@ TEST_CASE("resolve") {
         REQUIRE(kivara != nullptr);
         CHECK(kivara->type == EntityType::gpe);
     }
+    SUBCASE("`X and Y fought` is a claim between them, once") {
+        auto all = edges(analyse("Ruritania and Freedonia fought with artillery on Monday."));
+        CHECK(has(all, "Ruritania | fight with | Freedonia"));
+        CHECK_FALSE(has(all, "Freedonia | fight with | Ruritania"));
+    }
     SUBCASE("`his party` is the party its leader was named with") {
         auto d = analyse("Green League leader Tomas Varga said his party would back the budget.");
         auto all = edges(d);
