@@ -33,7 +33,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("claimgraph")
     parser.add_argument("make_triples")
-    parser.add_argument("--runs", type=int, default=int(os.environ.get("CLAIMGRAPH_KILL_RUNS", "6")))
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("CLAIMGRAPH_BULK_KILL_RUNS", "6")))
     parser.add_argument("--seed", type=int, default=int(os.environ.get("CLAIMGRAPH_KILL_SEED", "1")))
     args = parser.parse_args()
     rng = random.Random(args.seed)
