@@ -27,20 +27,24 @@ namespace {
 constexpr int k_busy_timeout_ms = 10'000;
 constexpr int k_open_busy_retries = 100;  // 100 ms apart: as long as the busy timeout
 
-/// Documents with at least this many claims are written with their secondary
-/// indexes dropped and rebuilt (see write_document_unchecked).
+/// A document with at least this many claims, and at least as many as the
+/// store holds rows of evidence, is written with its indexes dropped and
+/// rebuilt (see write_document_unchecked). Rebuilding costs a sort of the whole
+/// table, so a large import into a larger store updates them row by row.
 constexpr std::size_t k_bulk_claims = 50'000;
 
-/// The secondary indexes a bulk write drops and builds again at its end. Their
-/// SQL is read back from sqlite_schema before the drop, so they come back exactly
-/// as the migrations made them. evidence_once_per_sentence is unique, but a write
-/// cannot break it by itself: its sentences are new rows, so a duplicate
-/// (triple, sentence) pair can only come from the document, and
-/// write_document_unchecked skips those before inserting.
+/// The indexes a bulk write drops and builds again at its end. Their SQL is
+/// read back from sqlite_schema before the drop, so they come back exactly as
+/// the migrations made them. The unique ones cannot be broken by the write:
+/// evidence_once_per_sentence, because the document's sentences are new rows
+/// and write_document_unchecked skips a repeated (triple, sentence) pair before
+/// inserting; triples_by_key, because claims are grouped by key in memory and
+/// stored triples are looked up (with the index, before it is dropped).
 constexpr const char* k_bulk_indexes[] = {
     "triples_by_object", "triples_by_predicate", "evidence_by_triple", "evidence_by_document",
     "evidence_once_per_sentence", "aliases_by_alias",
 };
+constexpr const char* k_bulk_key_index = "triples_by_key";
 
 /// Rows per multi-row INSERT: one statement execution per this many rows instead
 /// of one per row (each execution costs a few thousand instructions on its own).
@@ -205,6 +209,22 @@ std::int64_t max_rowid(sqlite3* db, const char* table) {
     return statement.step() ? statement.int64(0) : 0;
 }
 
+/// Turns SQLite's foreign-key enforcement off for the life of the object. The
+/// pragma is a no-op inside a transaction, so this is made before one begins.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(SQLite::Database& db) : m_db(db) { m_db.exec("PRAGMA foreign_keys = OFF"); }
+    ~ForeignKeysOff() {
+        // Only fails when the connection is unusable anyway.
+        sqlite3_exec(m_db.getHandle(), "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    SQLite::Database& m_db;
+};
+
 /// A read transaction on one connection: its first read fixes the snapshot (WAL),
 /// later reads see the same database. Nests: only the outermost one begins and ends.
 class ReadTransaction final : public ReadSnapshot {
@@ -316,14 +336,27 @@ Status SqliteStore::prepare() {
                                           "; run 'claimgraph init' once");
         }
         if (m_path != ":memory:") m_db.exec("PRAGMA journal_mode = WAL");
+        // A migration may rebuild a table (SQLite cannot drop a constraint):
+        // with enforcement on, dropping the old table would delete the rows
+        // that refer to it. The keys are checked around the migrations instead:
+        // they may not leave more rows referring to nothing than they found.
+        ForeignKeysOff foreign_keys_off(m_db);
         SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        auto dangling_rows = [this] { return m_db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt64(); };
         // Another writer may have migrated while we waited for the lock.
         const int current = m_db.execAndGet("PRAGMA user_version").getInt();
+        const std::int64_t dangling_before = current == 0 ? 0 : dangling_rows();
         for (const auto& file : embedded::schema_files()) {
             const int number = migration_number(file.name);
             if (number <= current) continue;
             m_db.exec(std::string(file.contents));
             m_db.exec("PRAGMA user_version = " + std::to_string(number));
+        }
+        if (const std::int64_t dangling = dangling_rows(); dangling > dangling_before) {
+            return Status::database_error("'" + m_path + "' was not migrated to schema version " +
+                                          std::to_string(latest) + ": the migration would leave " +
+                                          std::to_string(dangling - dangling_before) +
+                                          " rows referring to missing rows; the file is unchanged");
         }
         transaction.commit();
     }
@@ -356,16 +389,7 @@ Result<WriteOutcome> SqliteStore::write_document(const DocumentRecord& document)
         // lookups, and the record's indexes were checked above, so SQLite's
         // foreign-key checks (five index lookups per claim) would only cost time.
         // The pragma cannot change inside a transaction: it is switched around it.
-        m_db.exec("PRAGMA foreign_keys = OFF");
-        struct ForeignKeysBack {
-            SQLite::Database& db;
-            ~ForeignKeysBack() {
-                try {
-                    db.exec("PRAGMA foreign_keys = ON");
-                } catch (const SQLite::Exception&) {  // only fails when the connection is unusable anyway
-                }
-            }
-        } foreign_keys_back{m_db};
+        ForeignKeysOff foreign_keys_off(m_db);
         return write_document_unchecked(document);
     } catch (const SQLite::Exception& e) {
         return Status::database_error("cannot store '" + document.source + "' in '" + m_path + "': " + e.what());
@@ -390,23 +414,25 @@ WriteOutcome SqliteStore::write_document_unchecked(const DocumentRecord& documen
 
     sqlite3* db = m_db.getHandle();
     // A large document (a bulk import) is cheaper to index afterwards: each
-    // secondary index below is dropped and built again by one sort at the end,
-    // instead of being updated row by row in random order. The triples' unique
-    // key stays: it is part of the table. Readers never see the gap (one transaction).
-    const bool bulk = document.claims.size() >= k_bulk_claims;
+    // index of k_bulk_indexes is dropped and built again by one sort at the end,
+    // instead of being updated row by row in random order. Readers never see the
+    // gap (one transaction).
+    const bool bulk = document.claims.size() >= k_bulk_claims &&
+                      static_cast<std::int64_t>(document.claims.size()) >= max_rowid(db, "evidence");
     std::vector<std::string> dropped_indexes;
+    auto drop_index = [&](const char* index) {
+        std::string create;
+        {
+            SQLite::Statement sql(m_db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
+            sql.bind(1, index);
+            if (!sql.executeStep()) return;
+            create = sql.getColumn(0).getString();
+        }  // finished before the schema changes
+        m_db.exec(std::string("DROP INDEX ") + index);
+        dropped_indexes.push_back(std::move(create));
+    };
     if (bulk) {
-        for (const char* index : k_bulk_indexes) {
-            std::string create;
-            {
-                SQLite::Statement sql(m_db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
-                sql.bind(1, index);
-                if (!sql.executeStep()) continue;
-                create = sql.getColumn(0).getString();
-            }  // finished before the schema changes
-            m_db.exec(std::string("DROP INDEX ") + index);
-            dropped_indexes.push_back(std::move(create));
-        }
+        for (const char* index : k_bulk_indexes) drop_index(index);
     }
 
     w.insert_document.bind(1, document.content_hash);
@@ -581,11 +607,12 @@ WriteOutcome SqliteStore::write_document_unchecked(const DocumentRecord& documen
         for (std::uint32_t k = group_begin[g]; k < group_begin[g + 1]; ++k) claim_triple[keys[k].claim] = group_triple[g];
         if (group_triple[g] > last_triple_id) new_groups.push_back(static_cast<std::uint32_t>(g));
     }
-    // Inserting in key order makes the unique key's index grow at its end (in a
-    // new database; elsewhere at least in order) instead of taking a random
-    // insert per triple; the rowid table takes the ids out of order, which costs
-    // less. Numbering triples in key order would make both sequential and save
-    // about as much again, but it would change which id each triple gets.
+    // New triples go in in id order, so the table grows at its end. The key's
+    // index would take them in random order; a bulk write drops it (every stored
+    // triple has been looked up above) and builds it by one sort at the end.
+    std::sort(new_groups.begin(), new_groups.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return group_triple[a] < group_triple[b]; });
+    if (bulk) drop_index(k_bulk_key_index);
     insert_rows(db, "INSERT INTO triples (id, subject_id, predicate, object_id, negated, modality)", 6,
                 new_groups.size(), [&](RawStatement& st, int p, std::size_t n) {
                     const std::uint32_t g = new_groups[n];

@@ -58,7 +58,7 @@ expect "import again" 0 "$bin" --db g.db import "$data/news_graph.jsonl"
 check "import again changes nothing" out "already imported"
 expect "stats json" 0 "$bin" --db g.db stats --format json
 check "stats counts" out '"triples": 27'
-check "stats schema" out '"schema_version": 1'
+check "stats schema" out '"schema_version": 2'
 
 # A bad file in a batch: reported with its line, the good file stored, exit 4.
 printf '{"subject":"A","predicate":"p","object":"B"}\n{"subject":"A"}\n' >bad.jsonl
@@ -111,7 +111,7 @@ python3 -c 'import sqlite3; c=sqlite3.connect("newer.db"); c.execute("pragma use
 expect "newer schema" 1 "$bin" --db newer.db stats
 check "newer schema message" err "newer than this claimgraph"
 expect "init" 0 "$bin" --db fresh.db init
-check "init message" out "schema version 1"
+check "init message" out "schema version 2"
 
 # The extractor end to end: an article in, claims stored; the same text again changes nothing.
 examples=$(dirname "$data")/../examples

@@ -1,4 +1,5 @@
 #include "test_support.h"
+#include "util/embedded_file.h"
 
 #include <SQLiteCpp/Database.h>
 
@@ -99,6 +100,55 @@ TEST_CASE("SqliteStore schema") {
         REQUIRE(store::open_store(path, store::OpenMode::read_write).is_ok());
         SQLite::Database db(path, SQLite::OPEN_READONLY);
         CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    }
+}
+
+TEST_CASE("SqliteStore migrates a version 1 database without losing a row") {
+    // A database as claimgraph 1 left it: the first migration only, with two
+    // triples, their evidence (ON DELETE CASCADE from triples) and one more
+    // piece of evidence for the first triple.
+    TempDir dir;
+    const std::string path = dir.file("v1.db");
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        const auto files = embedded::schema_files();
+        REQUIRE(files.size() >= 2);
+        REQUIRE(files[0].name == "0001_initial.sql");
+        db.exec(std::string(files[0].contents));
+        db.exec("PRAGMA user_version = 1");
+        db.exec("INSERT INTO documents (id, content_hash, kind, source) VALUES (1, 'h', 'article', 'a.txt');"
+                "INSERT INTO sentences (id, document_id, idx, start_offset, end_offset, text)"
+                " VALUES (1, 1, 0, 0, 20, 'Ruritania met Freedonia.');"
+                "INSERT INTO entities (id, name, type) VALUES (1, 'Ruritania', 'GPE'), (2, 'Freedonia', 'GPE');"
+                "INSERT INTO triples (id, subject_id, predicate, object_id) VALUES (7, 1, 'meet', 2), (9, 2, 'meet', 1);"
+                "INSERT INTO evidence (triple_id, document_id, sentence_id, confidence)"
+                " VALUES (7, 1, 1, 0.9), (9, 1, 1, 0.8), (7, 1, NULL, 0.5);");
+    }
+    auto opened = store::open_store(path, store::OpenMode::read_write);
+    REQUIRE_MESSAGE(opened.is_ok(), opened.status().message());
+    auto& store = **opened;
+    CHECK(store.stats()->schema_version == store::latest_schema_version());
+    {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        CHECK(db.execAndGet("SELECT group_concat(id) FROM (SELECT id FROM triples ORDER BY id)").getString() == "7,9");
+        CHECK(db.execAndGet("SELECT count(*) FROM evidence").getInt() == 3);
+        CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
+        CHECK(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'triples_by_key'").getInt() == 1);
+        CHECK(db.execAndGet("SELECT evidence_count FROM triple_view WHERE triple_id = 7").getInt() == 2);
+        CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    }
+    SUBCASE("the key still merges a restated triple into the stored one") {
+        auto outcome = store.write_document(
+            two_entity_document("h2", "Ruritania", EntityType::gpe, "Freedonia", EntityType::gpe, "meet"));
+        REQUIRE(outcome.is_ok());
+        CHECK(outcome->triples_added == 0);
+        auto evidence = store.evidence(7);
+        REQUIRE(evidence.is_ok());
+        CHECK(evidence->size() == 3);
+    }
+    SUBCASE("the key refuses a duplicate written by hand") {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        CHECK_THROWS(db.exec("INSERT INTO triples (subject_id, predicate, object_id) VALUES (1, 'meet', 2)"));
     }
 }
 
