@@ -5,9 +5,11 @@ import csv
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 import warnings
 
 
@@ -36,6 +38,17 @@ class Checks:
 def run(args, **kwargs):
     """Runs a command, returns CompletedProcess with text stdout/stderr (bytes that are not UTF-8 replaced)."""
     return subprocess.run(args, capture_output=True, **kwargs)
+
+
+def kill_at_random(command, rng, within, env=None):
+    """Starts `command`, sends it SIGKILL after a random time in [0, within) seconds
+    and waits for it. True when it was still running, so the kill interrupted it."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    time.sleep(rng.uniform(0.0, within))
+    running = process.poll() is None
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    return running
 
 
 def text(data):
@@ -77,6 +90,11 @@ def query(db, sql, params=()):
         return connection.execute(sql, params).fetchall()
     finally:
         connection.close()
+
+
+def schema(db):
+    """Every table, index and view with its SQL, ordered: what a database's schema is."""
+    return query(db, "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
 
 
 def document_contents(db):

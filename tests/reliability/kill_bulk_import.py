@@ -15,18 +15,12 @@ end it must equal an uninterrupted run. CLAIMGRAPH_KILL_RUNS sets --runs (defaul
 import argparse
 import os
 import random
-import signal
-import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Checks, document_contents, graph_signature, integrity, query, run, text  # noqa: E402
-
-
-def schema(db):
-    return query(db, "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
+from common import Checks, document_contents, graph_signature, integrity, kill_at_random, run, schema, text  # noqa: E402
 
 
 def main():
@@ -67,13 +61,8 @@ def main():
             db = os.path.join(work, f"run-{n}.db")
             full = [command[0], "--db", db] + command[1:]
             for attempt in range(rng.randint(1, 3)):
-                process = subprocess.Popen(full, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                time.sleep(rng.uniform(0.0, elapsed * 1.1))
                 kills += 1
-                if process.poll() is None:
-                    kills_mid_run += 1
-                process.send_signal(signal.SIGKILL)
-                process.wait()
+                kills_mid_run += kill_at_random(full, rng, elapsed * 1.1)
                 label = f"run {n}, kill {attempt + 1}"
                 if not os.path.exists(db):
                     continue

@@ -18,14 +18,13 @@ CLAIMGRAPH_KILL_RUNS sets --runs (default 40).
 import argparse
 import os
 import random
-import signal
-import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Checks, document_contents, graph_signature, ingest_command, integrity, query, run, text  # noqa: E402
+from common import (  # noqa: E402
+    Checks, document_contents, graph_signature, ingest_command, integrity, kill_at_random, query, run, schema, text)
 
 PEOPLE = ["Mara Holt", "Ivan Petrov", "Leila Haddad", "Chen Wei", "Kofi Mensah", "Sofía Ruiz", "Jonas Berg",
           "Amara Obi", "Hiro Sato", "Elena Marin", "Omar Said", "Noor Khan"]
@@ -42,11 +41,6 @@ def make_articles(folder, count, sentences, rng):
                          f"on day {n * sentences + i}.")
         with open(os.path.join(folder, f"article-{n:03}.txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
-
-
-def schema(db):
-    """Every table, index, view and trigger with its SQL: a kill must never leave one missing or changed."""
-    return query(db, "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
 
 
 def safe_contents(db):
@@ -113,13 +107,8 @@ def main():
             for attempt in range(rng.randint(1, 3)):
                 # Somewhere in what is left to do (stored documents are skipped quickly), or just after.
                 left = elapsed * (1.0 - len(stored) / len(contents)) + 0.05
-                process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-                time.sleep(rng.uniform(0.0, left * 1.1))
                 kills += 1
-                if process.poll() is None:
-                    kills_mid_run += 1
-                process.send_signal(signal.SIGKILL)
-                process.wait()
+                kills_mid_run += kill_at_random(command, rng, left * 1.1, env=env)
                 if os.path.exists(db):
                     # A read-only command first: it must cope with what the killed writer left
                     # (exit 3 "holds no claimgraph data yet" when killed before the schema was made).

@@ -16,27 +16,24 @@ CLAIMGRAPH_MIGRATION_KILL_RUNS sets --runs (default 8).
 import argparse
 import os
 import random
+import re
 import shutil
-import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Checks, integrity, query, run, text  # noqa: E402
+from common import Checks, integrity, kill_at_random, query, run, schema, text  # noqa: E402
 
-VERSION_1_TRIPLES = """
-CREATE TABLE triples (
-    id         INTEGER PRIMARY KEY,
-    subject_id INTEGER NOT NULL REFERENCES entities (id),
-    predicate  TEXT NOT NULL,
-    object_id  INTEGER NOT NULL REFERENCES entities (id),
-    negated    INTEGER NOT NULL DEFAULT 0 CHECK (negated IN (0, 1)),
-    modality   TEXT NOT NULL DEFAULT '',
-    UNIQUE (subject_id, predicate, object_id, negated, modality)
-)"""
+
+def version_1_triples_table():
+    """The CREATE TABLE of triples in schema version 1, from its migration file."""
+    migration = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "schema", "0001_initial.sql")
+    with open(migration, encoding="utf-8") as f:
+        found = re.search(r"CREATE TABLE triples \(.*?\n\);", f.read(), re.S)
+    assert found, f"no CREATE TABLE triples in {migration}"
+    return found.group(0)
 
 
 def make_version_1(db):
@@ -49,7 +46,7 @@ def make_version_1(db):
         connection.execute("DROP VIEW triple_view")
         # New table, copy, drop, rename: renaming the old table instead would make
         # SQLite point evidence's foreign key at the renamed table.
-        connection.execute(VERSION_1_TRIPLES.replace("CREATE TABLE triples", "CREATE TABLE triples_v1"))
+        connection.execute(version_1_triples_table().replace("CREATE TABLE triples", "CREATE TABLE triples_v1"))
         connection.execute("INSERT INTO triples_v1 SELECT id, subject_id, predicate, object_id, negated, modality"
                            " FROM triples ORDER BY id")
         connection.execute("DROP TABLE triples")
@@ -72,10 +69,6 @@ def contents(db):
 
 def version(db):
     return query(db, "PRAGMA user_version")[0][0]
-
-
-def schema(db):
-    return query(db, "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
 
 
 def main():
@@ -124,14 +117,8 @@ def main():
             db = os.path.join(work, f"run-{n}.db")
             shutil.copy(old, db)
             for attempt in range(rng.randint(1, 3)):
-                process = subprocess.Popen([args.claimgraph, "--db", db, "init"],
-                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                time.sleep(rng.uniform(0.0, elapsed * 1.1))
                 kills += 1
-                if process.poll() is None:
-                    kills_mid_run += 1
-                process.send_signal(signal.SIGKILL)
-                process.wait()
+                kills_mid_run += kill_at_random([args.claimgraph, "--db", db, "init"], rng, elapsed * 1.1)
                 label = f"run {n}, kill {attempt + 1}"
                 state, foreign = integrity(db)
                 checks.check(state == "ok" and not foreign, f"{label}: integrity_check ok", f"{state} {foreign}")
