@@ -345,20 +345,22 @@ Status SqliteStore::prepare() {
         auto dangling_rows = [this] { return m_db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt64(); };
         // Another writer may have migrated while we waited for the lock.
         const int current = m_db.execAndGet("PRAGMA user_version").getInt();
-        const std::int64_t dangling_before = current == 0 ? 0 : dangling_rows();
-        for (const auto& file : embedded::schema_files()) {
-            const int number = migration_number(file.name);
-            if (number <= current) continue;
-            m_db.exec(std::string(file.contents));
-            m_db.exec("PRAGMA user_version = " + std::to_string(number));
+        if (current < latest) {
+            const std::int64_t dangling_before = current == 0 ? 0 : dangling_rows();
+            for (const auto& file : embedded::schema_files()) {
+                const int number = migration_number(file.name);
+                if (number <= current) continue;
+                m_db.exec(std::string(file.contents));
+                m_db.exec("PRAGMA user_version = " + std::to_string(number));
+            }
+            if (const std::int64_t dangling = dangling_rows(); dangling > dangling_before) {
+                return Status::database_error("'" + m_path + "' was not migrated to schema version " +
+                                              std::to_string(latest) + ": the migration would leave " +
+                                              std::to_string(dangling - dangling_before) +
+                                              " rows referring to missing rows; the file is unchanged");
+            }
+            transaction.commit();
         }
-        if (const std::int64_t dangling = dangling_rows(); dangling > dangling_before) {
-            return Status::database_error("'" + m_path + "' was not migrated to schema version " +
-                                          std::to_string(latest) + ": the migration would leave " +
-                                          std::to_string(dangling - dangling_before) +
-                                          " rows referring to missing rows; the file is unchanged");
-        }
-        transaction.commit();
     }
     if (m_mode == OpenMode::read_write) {
         m_db.exec("PRAGMA synchronous = NORMAL");

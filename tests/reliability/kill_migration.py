@@ -10,6 +10,7 @@ constraint), then `claimgraph init` is killed at random moments. After every
 kill the file must pass integrity_check and foreign_key_check and be either
 version 1 or the current version, each with every triple, id and piece of
 evidence it had; `init` then completes and the schema equals a new database's.
+Two `init`s started at once on a version 1 file must both succeed, migrating once.
 CLAIMGRAPH_MIGRATION_KILL_RUNS sets --runs (default 8).
 """
 
@@ -19,6 +20,7 @@ import random
 import re
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -110,6 +112,19 @@ def main():
         checks.check(version(timed) == current_version and contents(timed) == expected,
                      "an uninterrupted migration keeps every row")
         checks.check(schema(timed) == current_schema, "a migrated database has a new database's schema")
+        # Two processes that find version 1 at once: one migrates, the other waits
+        # for its lock, sees the new version and migrates nothing.
+        both = os.path.join(work, "both.db")
+        shutil.copy(old, both)
+        pair = [subprocess.Popen([args.claimgraph, "--db", both, "init"], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE) for _ in range(2)]
+        outcomes = [process.communicate() + (process.returncode,) for process in pair]
+        checks.check(all(code == 0 for _, _, code in outcomes), "two migrations at once both succeed",
+                     " | ".join(text(err) for _, err, _ in outcomes))
+        checks.check(version(both) == current_version and contents(both) == expected,
+                     "two migrations at once migrate once, with every row")
+        checks.check(schema(both) == current_schema, "two migrations at once leave a new database's schema")
+
         print(f"kill_migration: {args.runs} runs; migrating {len(expected['triples'])} triples takes {elapsed:.2f} s",
               flush=True)
 
