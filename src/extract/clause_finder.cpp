@@ -350,6 +350,17 @@ private:
     // ---- clauses ---------------------------------------------------------
 
     /// The antecedent of a relative pronoun (`who`, `which`), or the word itself.
+    /// `Neighbouring Kenya has closed ...`, `Visiting Prime Minister Li Wei met ...`: the
+    /// parse reads the -ing word as a gerund whose object is the name. When the word
+    /// describes the name that follows it (lexicon) and that object is capitalised, the
+    /// name is the subject.
+    std::size_t described_name(std::size_t w) const {
+        if (m_g.word(w).subscript != "g" || !m_lexicon.is_attributive_participle(m_g.lower(w))) return w;
+        auto object = m_g.first(w, true, {"O"});
+        if (!object || !util::starts_upper(m_g.word(*object).text)) return w;
+        return *object;
+    }
+
     std::size_t antecedent(std::size_t w) const {
         if (!is_relative_pronoun(m_g, w)) return w;
         for (const auto& n : m_g.linked(w, false, {"R", "MX", "B"})) {
@@ -402,7 +413,7 @@ private:
         auto verb_chains = chains(verb_word);
         bool relative = is_relative_pronoun(m_g, subject_word);
         for (std::size_t n = 0; n < subjects.size(); ++n) {
-            std::size_t head = antecedent(subjects[n]);
+            std::size_t head = described_name(antecedent(subjects[n]));
             Phrase subject = phrase(head, false);
             Phrase subject_full = phrase(head, true);
             std::vector<Clause> group;
@@ -796,7 +807,7 @@ public:
             } else if (type == "S" || type == "Wd" || (type == "W" && subtype_of(link.label).starts_with("d"))) {
                 std::size_t w = type == "S" ? link.left : link.right;
                 if (!is_relative_pronoun(m_g, w)) {
-                    for (std::size_t c : conjuncts(w, "SJ")) heads.insert(c);
+                    for (std::size_t c : conjuncts(w, "SJ")) heads.insert(described_name(c));
                 }
             } else if (type == "YS" || type == "YP" || type == "C") {
                 std::size_t w = type == "C" ? link.right : link.left;

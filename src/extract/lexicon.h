@@ -52,6 +52,9 @@ public:
     bool is_reporting_verb(std::string_view lemma) const;
     /// True for a verb whose coordinated subjects act on each other (`fight`, `meet`).
     bool is_reciprocal_verb(std::string_view lemma) const;
+    /// True for an -ing word that describes the name or office after it (`outgoing`,
+    /// `visiting`, `neighbouring`), lower case.
+    bool is_attributive_participle(std::string_view lower) const;
     /// `may`, `could`, ... for a modal word; std::nullopt otherwise.
     std::optional<std::string> modality(std::string_view lower) const;
     /// For a verb or adjective taking `to` + infinitive: the modality it adds ("" when
@@ -79,6 +82,7 @@ private:
     std::size_t m_longest_title = 1;
     std::set<std::string> m_reporting;
     std::set<std::string> m_reciprocal;
+    std::set<std::string> m_attributive_participles;
     std::map<std::string, std::string> m_modals;
     std::map<std::string, std::string> m_catenatives;
     std::map<std::string, EntityType> m_cues;

@@ -489,6 +489,13 @@ private:
         std::vector<std::string> lowers;
         for (const auto& t : rest) lowers.push_back(t.lower);
         while (k < rest.size()) {
+            // `outgoing President X`, `Visiting Prime Minister Y`, `neighbouring Kenya`: a describing
+            // -ing word before a title or a name is not part of the name
+            if (m_lexicon.is_attributive_participle(rest[k].lower) && k + 1 < rest.size() &&
+                (proper(a, rest[k + 1]) || m_lexicon.title_length(lowers, k + 1) > 0)) {
+                ++k;
+                continue;
+            }
             if (const auto* c = m_lexicon.country_of_demonym(rest[k].text); c && is_upper(rest[k].text) && k + 1 < rest.size()) {
                 country = country_entity(*c);
                 ++k;

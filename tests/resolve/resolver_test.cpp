@@ -97,6 +97,23 @@ TEST_CASE("resolve") {
         CHECK(has(all, "Paul Okafor | director of | World Health Organization"));
         CHECK(has(all, "Rosa Mendes | leader of | Opposition Party"));
     }
+    SUBCASE("a describing -ing word (`outgoing`, `visiting`, `neighbouring`) is not part of the name after it") {
+        auto d = analyse("Neighbouring Ruritania has closed its border with Freedonia. "
+                         "Visiting Prime Minister Tomas Varga met the king on Monday. "
+                         "Incoming Chancellor Greta Holm promised new spending. "
+                         "The outgoing president, Omar Sayed, praised Ruritania.");
+        auto all = edges(d);
+        CHECK(has(all, "Ruritania | close | border"));
+        CHECK(has(all, "Tomas Varga | meet | king"));
+        CHECK(has(all, "Greta Holm | promise | new spending"));
+        CHECK(has(all, "Omar Sayed | praise | Ruritania"));
+        for (std::string word : {"Neighbouring", "Visiting", "Incoming", "Outgoing"}) {
+            CAPTURE(word);
+            CHECK(entity(d, word) == nullptr);
+        }
+        CHECK(entity(d, "Neighbouring Ruritania") == nullptr);
+        CHECK(entity(d, "Incoming Chancellor Greta Holm") == nullptr);
+    }
     SUBCASE("a lower-case descriptor before a name is not part of it, and may type it") {
         auto d = analyse("Dutch chip maker Veldhoven Systems said it would open a factory in Ohio. "
                          "Veldhoven Chief Executive Pieter Smit hired economist Maria Lopez.");
