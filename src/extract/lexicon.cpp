@@ -123,9 +123,9 @@ Lexicon::Lexicon(const std::map<std::string, std::string_view>& files) {
         if (row.size() > 2) country.capital = row[2];
         if (row.size() > 3) country.aliases = list(row[3]);
         std::size_t index = m_countries.size();
-        m_country_names.emplace(util::to_lower_ascii(country.name), index);
-        for (const auto& alias : country.aliases) m_country_names.emplace(util::to_lower_ascii(alias), index);
-        for (const auto& demonym : country.demonyms) m_demonyms.emplace(util::to_lower_ascii(demonym), index);
+        m_country_names[util::to_lower_ascii(country.name)].push_back(index);
+        for (const auto& alias : country.aliases) m_country_names[util::to_lower_ascii(alias)].push_back(index);
+        for (const auto& demonym : country.demonyms) m_demonyms[util::to_lower_ascii(demonym)].push_back(index);
         if (!country.capital.empty()) m_capitals.emplace(util::to_lower_ascii(country.capital), index);
         m_countries.push_back(std::move(country));
     }
@@ -167,20 +167,38 @@ const Organisation* Lexicon::organisation_named(std::string_view name) const {
     return found == m_organisation_names.end() ? nullptr : &m_organisations[found->second];
 }
 
-const Country* Lexicon::country_named(std::string_view name) const {
+std::vector<const Country*> Lexicon::countries_named(std::string_view name) const {
     std::string key = util::to_lower_ascii(name);
     if (key.starts_with("the ")) key = key.substr(4);
     auto found = m_country_names.find(key);
     // `U.S` at the end of a sentence: the sentence's full stop was also the last dot
     if (found == m_country_names.end() && dotted_without_last_dot(key)) found = m_country_names.find(key + ".");
-    return found == m_country_names.end() ? nullptr : &m_countries[found->second];
+    std::vector<const Country*> countries;
+    if (found != m_country_names.end()) {
+        for (std::size_t index : found->second) countries.push_back(&m_countries[index]);
+    }
+    return countries;
 }
 
-const Country* Lexicon::country_of_demonym(std::string_view word) const {
+const Country* Lexicon::country_named(std::string_view name) const {
+    auto countries = countries_named(name);
+    return countries.empty() ? nullptr : countries.front();
+}
+
+std::vector<const Country*> Lexicon::countries_of_demonym(std::string_view word) const {
     auto found = m_demonyms.find(util::to_lower_ascii(word));
     // a people form the list leaves out (`Armenians`) is the plural of the adjective
     if (found == m_demonyms.end()) found = m_demonyms.find(singular(word));
-    return found == m_demonyms.end() ? nullptr : &m_countries[found->second];
+    std::vector<const Country*> countries;
+    if (found != m_demonyms.end()) {
+        for (std::size_t index : found->second) countries.push_back(&m_countries[index]);
+    }
+    return countries;
+}
+
+const Country* Lexicon::country_of_demonym(std::string_view word) const {
+    auto countries = countries_of_demonym(word);
+    return countries.empty() ? nullptr : countries.front();
 }
 
 const Country* Lexicon::country_of_capital(std::string_view name) const {

@@ -38,8 +38,13 @@ public:
 
     /// The country called `name` (canonical name or alias, case-insensitive).
     const Country* country_named(std::string_view name) const;
+    /// Every country `name` may name, the usual one first: `Congo` is listed for
+    /// both Congos (countries.tsv lists a shared name under each). Empty when none.
+    std::vector<const Country*> countries_named(std::string_view name) const;
     /// The country of an adjective or people demonym (`Azeri`, `Armenians`).
     const Country* country_of_demonym(std::string_view word) const;
+    /// Every country of an adjective or people demonym, the usual one first (`Congolese`).
+    std::vector<const Country*> countries_of_demonym(std::string_view word) const;
     /// The international organisation called `name` (canonical name or alias;
     /// case-insensitive except for all-capital acronyms, so `who` is not `WHO`).
     const Organisation* organisation_named(std::string_view name) const;
@@ -73,8 +78,9 @@ public:
 
 private:
     std::vector<Country> m_countries;
-    std::map<std::string, std::size_t> m_country_names;  // lower-case name/alias → index
-    std::map<std::string, std::size_t> m_demonyms;
+    // lower-case name/alias or demonym → the countries it may name, the usual one first
+    std::map<std::string, std::vector<std::size_t>> m_country_names;
+    std::map<std::string, std::vector<std::size_t>> m_demonyms;
     std::map<std::string, std::size_t> m_capitals;
     std::vector<Organisation> m_organisations;
     std::map<std::string, std::size_t> m_organisation_names;  // name/alias (acronyms as written, else lower case) → index

@@ -172,6 +172,21 @@ private:
         return root(found->second);
     }
 
+    /// The country a name or demonym names. A form several countries share (`Congo`,
+    /// `Congolese`) names the one this document has named already, else the usual one.
+    const extract::Country* country_named(std::string_view name) const {
+        return already_named(m_lexicon.countries_named(name));
+    }
+    const extract::Country* country_of_demonym(std::string_view word) const {
+        return already_named(m_lexicon.countries_of_demonym(word));
+    }
+    const extract::Country* already_named(const std::vector<const extract::Country*>& candidates) const {
+        for (const extract::Country* country : candidates) {
+            if (candidates.size() > 1 && named(country->name)) return country;
+        }
+        return candidates.empty() ? nullptr : candidates.front();
+    }
+
     std::size_t country_entity(const extract::Country& country) {
         if (auto existing = named(country.name)) return *existing;
         Entity entity;
@@ -207,7 +222,7 @@ private:
 
     /// The entity of a proper name, creating it when new.
     std::size_t name_entity(const std::string& name, std::optional<EntityType> type, bool as_subject) {
-        if (const auto* country = m_lexicon.country_named(name)) return country_entity(*country);
+        if (const auto* country = country_named(name)) return country_entity(*country);
         if (const auto* country = m_lexicon.country_of_capital(name); country && as_subject) return country_entity(*country);
         auto acronym = m_acronyms.find(name);
         std::string canonical = acronym != m_acronyms.end() ? acronym->second : name;
@@ -228,7 +243,7 @@ private:
             std::vector<std::string> other_words = util::split(other.name, ' ');
             bool person = other.type == EntityType::person || (type && *type == EntityType::person);
             bool compatible = !type || other.type == EntityType::other || other.type == *type;
-            if (!compatible || m_lexicon.country_named(other.name)) continue;
+            if (!compatible || country_named(other.name)) continue;
             if (person) {
                 bool same_last = other_words.back() == words.back();
                 bool one_short = other_words.size() == 1 || words.size() == 1 || other_words.front() == words.front();
@@ -342,7 +357,7 @@ private:
         const auto& word = m_analyses[a].parse.words[token.word];
         if (!is_upper(token.text)) return false;
         if (!is_upper(word.base) && !word.guessed) {
-            return m_lexicon.country_named(token.text) || m_lexicon.country_of_demonym(token.text);
+            return country_named(token.text) || country_of_demonym(token.text);
         }
         return true;
     }
@@ -455,7 +470,7 @@ private:
             if ((all[k].text == "'s" || all[k].text == "'") && k > i && all[k].word < phrase.head) {
                 std::string owner;
                 for (std::size_t m = i; m < k; ++m) owner += (owner.empty() ? "" : " ") + all[m].text;
-                if (const auto* country = m_lexicon.country_named(owner)) possessor_country = country_entity(*country);
+                if (const auto* country = country_named(owner)) possessor_country = country_entity(*country);
                 i = k + 1;
             }
         }
@@ -496,7 +511,7 @@ private:
                 ++k;
                 continue;
             }
-            if (const auto* c = m_lexicon.country_of_demonym(rest[k].text); c && is_upper(rest[k].text) && k + 1 < rest.size()) {
+            if (const auto* c = country_of_demonym(rest[k].text); c && is_upper(rest[k].text) && k + 1 < rest.size()) {
                 country = country_entity(*c);
                 ++k;
                 continue;
@@ -510,7 +525,7 @@ private:
                     std::size_t m = k + 1;
                     while (m < rest.size() && k_determiners.count(rest[m].lower)) ++m;
                     if (m < rest.size()) {
-                        if (const auto* c = m_lexicon.country_named(rest[m].text)) {
+                        if (const auto* c = country_named(rest[m].text)) {
                             country = country_entity(*c);
                             k = m + 1;
                             continue;
@@ -522,7 +537,7 @@ private:
                 continue;
             }
             if (k + 2 < rest.size() && proper(a, rest[k]) && proper(a, rest[k + 1]) && proper(a, rest[k + 2])) {
-                if (const auto* c = m_lexicon.country_named(rest[k].text)) {
+                if (const auto* c = country_named(rest[k].text)) {
                     country = country_entity(*c);
                     ++k;
                     continue;
@@ -589,9 +604,9 @@ private:
                 // those, a name right before the office (`Nordvik Chief Executive`).
                 auto take_owner = [&](std::size_t end) {
                     std::string prefix = original(a, parse.words[name.front().word].start, parse.words[name[end - 1].word].end);
-                    if (const auto* c = m_lexicon.country_named(prefix)) {
+                    if (const auto* c = country_named(prefix)) {
                         country = country_entity(*c);
-                    } else if (const auto* d = m_lexicon.country_of_demonym(prefix)) {
+                    } else if (const auto* d = country_of_demonym(prefix)) {
                         country = country_entity(*d);
                     } else if (auto known = named(prefix)) {
                         office_of = *known;
@@ -623,7 +638,7 @@ private:
                 return !token.text.empty() && std::islower(static_cast<unsigned char>(token.text.front())) && !k_joining.count(token.lower);
             });
             std::string run = original(a, parse.words[name[first < name.size() ? first : 0].word].start, parse.words[name.back().word].end);
-            if (descriptor && !m_lexicon.country_of_demonym(run)) {
+            if (descriptor && !country_of_demonym(run)) {
                 descriptor_type = m_lexicon.cue_type(name[first - 1].lower);  // `battery maker`: an organisation
                 name.erase(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(first));
             }
@@ -643,16 +658,16 @@ private:
                 const auto& first = parse.words[name.front().word];
                 bool given = before.guessed || before.null || before.subscript == "m" || before.subscript == "f" || before.subscript == "b";
                 if (!given || !is_upper(before.text) || before.end + 1 != first.start || name.front().word == 1 ||
-                    m_lexicon.country_named(before.text) || m_lexicon.country_of_demonym(before.text) ||
+                    country_named(before.text) || country_of_demonym(before.text) ||
                     m_lexicon.is_title(util::to_lower_ascii(before.text))) {
                     break;
                 }
                 name.insert(name.begin(), Token{name.front().word - 1, before.text, util::to_lower_ascii(before.text)});
             }
             std::string text = tokens_text(a, name);
-            if (const auto* c = m_lexicon.country_of_demonym(text); c && name.size() == 1 && !plural_noun(name[0].lower)) {
+            if (const auto* c = country_of_demonym(text); c && name.size() == 1 && !plural_noun(name[0].lower)) {
                 // a lone adjective (`Putin invites Azerbaijani, Armenian FMs`) is a misparse, not a country
-                if (all.size() == 1 && !m_lexicon.country_named(text)) return std::nullopt;
+                if (all.size() == 1 && !country_named(text)) return std::nullopt;
                 return country_entity(*c);
             }
             if (!acronym.empty() && !m_acronyms.count(acronym)) m_acronyms[acronym] = text;
@@ -697,7 +712,7 @@ private:
             }
         }
         std::string text = original(a, parse.words[named_from].start, parse.words[rest.back().word].end);
-        if (const auto* c = m_lexicon.country_of_demonym(head_word.text); c && plural_noun(head)) {
+        if (const auto* c = country_of_demonym(head_word.text); c && plural_noun(head)) {
             Entity group;
             if (auto existing = named(text)) return *existing;
             group.name = text;

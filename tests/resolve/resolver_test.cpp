@@ -97,6 +97,18 @@ TEST_CASE("resolve") {
         CHECK(has(all, "Paul Okafor | director of | World Health Organization"));
         CHECK(has(all, "Rosa Mendes | leader of | Opposition Party"));
     }
+    SUBCASE("a name several countries share names the one the document has named, else the usual one") {
+        auto drc = analyse("Zambia accused the Democratic Republic of Congo of shelling a town. Congo denied it.");
+        CHECK(entity(drc, "Republic of the Congo") == nullptr);
+        const EntityRecord* kinshasa = entity(drc, "Democratic Republic of the Congo");
+        REQUIRE(kinshasa != nullptr);
+        CHECK(std::count(kinshasa->aliases.begin(), kinshasa->aliases.end(), "Congo") == 1);
+        auto roc = analyse("Gabon praised the Republic of Congo for its elections. Congo thanked Gabon.");
+        CHECK(has(edges(roc), "Republic of the Congo | thank | Gabon"));
+        CHECK(entity(roc, "Democratic Republic of the Congo") == nullptr);
+        auto alone = analyse("Congo signed a mining deal with Zambia.");
+        CHECK(has(edges(alone), "Democratic Republic of the Congo | sign | mining deal"));
+    }
     SUBCASE("a describing -ing word (`outgoing`, `visiting`, `neighbouring`) is not part of the name after it") {
         auto d = analyse("Neighbouring Ruritania has closed its border with Freedonia. "
                          "Visiting Prime Minister Tomas Varga met the king on Monday. "
