@@ -738,6 +738,15 @@ private:
 
     void qualifier_or_argument(Clause& clause, std::size_t prep) {
         std::string p = m_g.lower(prep);
+        // `..., according to police`: who states the claim, not an argument of it
+        if (p == "according") {
+            if (prep + 1 < m_g.size() && m_g.lower(prep + 1) == "to") prep = prep + 1;
+            p = m_g.lower(prep);
+        }
+        if (p == "to" && prep > 1 && m_g.lower(prep - 1) == "according") {
+            if (auto source = m_g.first(prep, true, {"J"}); source && !clause.attribution) clause.attribution = phrase(*source, false);
+            return;
+        }
         auto objects = m_g.linked(prep, true, {"J", "IN", "ON", "TM", "JT", "TI"});
         if (objects.empty() && m_g.lower(prep) == "than") objects = m_g.linked(prep, true, {"O"});
         if (objects.empty()) return;

@@ -205,6 +205,9 @@ TEST_CASE("Extractor::propositions") {
             {"\"The talks have failed,\" a government spokesman said on Monday.", "The talks", "fail", "a government spokesman"},
             {"\"We will not attend the summit,\" said Foreign Minister Ana Costa.", "We", "attend", "Foreign Minister Ana Costa"},
             {"The storm destroyed 300 homes in the north, local officials said.", "The storm", "destroy", "local officials"},
+            {"Kenya closed its border with Somalia on Monday, according to police.", "Kenya", "close", "police"},
+            {"The firm signed a memorandum with the ministry on Monday, according to a ministry official.", "The firm", "sign",
+             "a ministry official"},
         };
         for (const auto& c : cases) {
             auto all = shared_extractor().propositions(c.sentence);
@@ -212,6 +215,8 @@ TEST_CASE("Extractor::propositions") {
             const Proposition* p = find(*all, c.subject, c.predicate);
             REQUIRE_MESSAGE(p != nullptr, c.sentence);
             CHECK(p->attributed_to == c.source);
+            // the source is not also an argument (`to police`)
+            for (const std::string& argument : p->arguments) CHECK(argument.find(c.source) == std::string::npos);
         }
     }
     SUBCASE("confidence varies with the parse") {
