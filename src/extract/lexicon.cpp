@@ -150,6 +150,7 @@ Lexicon::Lexicon(const std::map<std::string, std::string_view>& files) {
     for (const auto& row : rows(file("organisation_cues.tsv"))) {
         if (row.size() < 2) continue;
         if (auto type = parse_entity_type(row[1])) m_cues[row[0]] = *type;
+        if (row.size() > 2 && row[2] == "business") m_business_cues.insert(row[0]);
     }
     for (const auto& row : rows(file("places.tsv"))) m_regions.insert(util::to_lower_ascii(row[0]));
     for (const auto& row : rows(file("state_attributes.tsv"))) m_state_attributes.insert(row[0]);
@@ -245,6 +246,8 @@ std::optional<EntityType> Lexicon::cue_type(std::string_view lower) const {
     if (found == m_cues.end()) return std::nullopt;
     return found->second;
 }
+
+bool Lexicon::is_business_cue(std::string_view lower) const { return m_business_cues.count(std::string(lower)) > 0; }
 
 bool Lexicon::is_region(std::string_view name) const { return m_regions.count(util::to_lower_ascii(name)) > 0; }
 

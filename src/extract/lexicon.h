@@ -67,6 +67,8 @@ public:
     std::optional<std::string> catenative(std::string_view lemma) const;
     /// Type suggested by a head noun (`alliance` → ORG, `talks` → EVENT).
     std::optional<EntityType> cue_type(std::string_view lower) const;
+    /// True for a head noun that names a company (`company`, `firm`, `maker`).
+    bool is_business_cue(std::string_view lower) const;
     bool is_region(std::string_view name) const;
     bool is_state_attribute(std::string_view lower) const;
     /// True for a word that makes a phrase a time expression (`Friday`, `week`), lower case.
@@ -92,6 +94,7 @@ private:
     std::map<std::string, std::string> m_modals;
     std::map<std::string, std::string> m_catenatives;
     std::map<std::string, EntityType> m_cues;
+    std::set<std::string> m_business_cues;
     std::set<std::string> m_regions;
     std::set<std::string> m_state_attributes;
     std::set<std::string> m_time_words;

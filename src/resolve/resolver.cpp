@@ -287,6 +287,15 @@ private:
         return e;
     }
 
+    /// False for an organisation that cannot be a company: an international organisation
+    /// of the lexicon, or one whose head word names another kind (`Investment Ministry`).
+    bool can_be_company(const Entity& entity) const {
+        if (m_lexicon.organisation_named(entity.name)) return false;
+        const auto words = util::split(util::to_lower_ascii(entity.name), ' ');
+        const std::string& last = words.empty() ? entity.name : words.back();
+        return !m_lexicon.cue_type(last) || m_lexicon.is_business_cue(last);
+    }
+
     /// A person known by office and country (`the president of Russia`), or a new description.
     std::size_t office_entity(const std::string& title, std::optional<std::size_t> country, const std::string& text) {
         if (country) {
@@ -729,10 +738,13 @@ private:
         if (m_lexicon.is_title(head) || !title.empty()) return office_entity(title.empty() ? head : title, country, text);
         auto cue = m_lexicon.cue_type(head);
         if (definite && rest.size() == 1 && cue && *cue == EntityType::org) {
-            // `the group`, `the alliance`: the most recent organisation
+            // `the group`, `the alliance`: the most recent organisation; `the company`, `the
+            // firm`: the most recent one that can be a company
+            const bool business = m_lexicon.is_business_cue(head);
             for (auto m = m_mentions.rbegin(); m != m_mentions.rend(); ++m) {
                 if (m_analyses[a].sentence - m_analyses[m->analysis].sentence > 4) break;
-                if (m_entities[root(m->entity)].type == EntityType::org) {
+                const Entity& candidate = m_entities[root(m->entity)];
+                if (candidate.type == EntityType::org && (!business || can_be_company(candidate))) {
                     anaphor = true;
                     return root(m->entity);
                 }

@@ -97,6 +97,14 @@ TEST_CASE("resolve") {
         CHECK(has(all, "Paul Okafor | director of | World Health Organization"));
         CHECK(has(all, "Rosa Mendes | leader of | Opposition Party"));
     }
+    SUBCASE("`the company` is the most recent organisation that can be a company") {
+        auto d = analyse("Veldhoven Corp will build a chip plant in Ruritania. The European Union and the Trade "
+                         "Ministry welcomed the plan. The company signed a supply deal on Monday.");
+        auto all = edges(d);
+        CHECK(has(all, "Veldhoven Corp | sign | supply deal"));
+        CHECK_FALSE(has(all, "European Union | sign | supply deal"));
+        CHECK_FALSE(has(all, "Trade Ministry | sign | supply deal"));
+    }
     SUBCASE("a name several countries share names the one the document has named, else the usual one") {
         auto drc = analyse("Zambia accused the Democratic Republic of Congo of shelling a town. Congo denied it.");
         CHECK(entity(drc, "Republic of the Congo") == nullptr);
