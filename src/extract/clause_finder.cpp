@@ -570,7 +570,8 @@ private:
 
     void apposition(std::size_t noun, std::size_t other) {
         const auto& word = m_g.word(other);
-        if (word.subscript.starts_with("v") || word.text.empty()) return;
+        // `seized the town, forcing thousands to flee`: a participle clause, not a description
+        if (word.subscript.starts_with("v") || word.subscript == "g" || word.text.empty()) return;
         // `Washington, Paris and Moscow` is a list, not an apposition: the appositive needs a
         // determiner or a common-noun head, and is not itself a coordination
         bool determiner = !m_g.linked(other, false, {"D", "DD", "YS", "YP"}).empty();
@@ -637,7 +638,8 @@ private:
         }
         bool copula = lemma == "be";
         for (const auto& n : links) {
-            if (n.type == "O") {
+            // O: the object; OD: a measure (`fell 5 percent`, `rose 3%`)
+            if (n.type == "O" || n.type == "OD") {
                 for (std::size_t o : conjuncts(n.word, "SJ")) {
                     Argument argument;
                     argument.phrase = phrase(o, false);

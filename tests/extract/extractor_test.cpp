@@ -120,6 +120,12 @@ TEST_CASE("Extractor::propositions") {
     }
     SUBCASE("apposition") {
         check({"Anna Lee, a chemist from Ohio, won the prize.", {"Anna Lee | be | a chemist from Ohio", "Anna Lee | win | the prize"}, {}});
+        // a participle clause after a comma describes nothing
+        check({"Rebels seized control of the town, forcing thousands of residents to flee.",
+               {"Rebels | seize | control of the town"}, {"the town | be | forcing"}});
+    }
+    SUBCASE("a measure is an argument") {
+        check({"Shares of the carmaker fell 5 percent on Monday.", {"Shares of the carmaker | fall | 5 percent"}, {}});
     }
     SUBCASE("infinitival complements and purposes") {
         check({"The board decided to close the factory.", {"The board | decide | to close the factory", "The board | close | the factory"}, {}});
