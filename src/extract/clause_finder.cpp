@@ -266,6 +266,11 @@ private:
     Chain follow(std::size_t verb) const {
         Chain chain;
         std::size_t current = verb;
+        // `warned X not to provoke`, `urged them never to return`: a negated infinitive
+        for (const auto& to : m_g.linked(verb, false, {"I"})) {
+            const std::string before = to.word > 1 ? m_g.lower(to.word - 1) : "";
+            if (m_g.lower(to.word) == "to" && (before == "not" || before == "never")) chain.negated = true;
+        }
         for (int guard = 0; guard < 12; ++guard) {
             chain.words.push_back(current);
             std::string lower = m_g.lower(current);
@@ -685,11 +690,7 @@ private:
                     argument.phrase = clause_phrase(*infinitive);
                     argument.full = clause_phrase(n.word);
                     clause.arguments.push_back(argument);
-                    std::optional<Phrase> controller = chain.passive ? std::nullopt : subject;
-                    if (n.subtype.starts_with("o") && !clause.arguments.empty() && clause.arguments.front().role == Role::object) {
-                        controller = clause.arguments.front().phrase;
-                    }
-                    m_pending.push_back({controller, *infinitive});
+                    m_pending.push_back({infinitive_controller(chain, subject, lemma, n.subtype), *infinitive});
                 }
             } else if (n.type == "TH" || (n.type == "C" && n.subtype.starts_with("e"))) {
                 Argument argument;
@@ -736,6 +737,25 @@ private:
         if (m_g.size() > 60) confidence -= 0.05;
         clause.confidence = confidence;
         return clause;
+    }
+
+    /// Who does what the verb's `to` + infinitive says: the subject (`decided to close`),
+    /// the object after a verb like `warn` or `urge` (`warned the Philippines not to
+    /// provoke`), the owner of an intention the parse hung the infinitive on the verb
+    /// for (`approved Sweden's bid to join`: Sweden; `approved the plan to ...`: unknown).
+    std::optional<Phrase> infinitive_controller(const Chain& chain, const std::optional<Phrase>& subject, const std::string& lemma,
+                                                const std::string& subtype) const {
+        auto object = m_g.first(chain.last, true, {"O"});
+        if (!object) return chain.passive ? std::nullopt : subject;
+        if (subtype.starts_with("o") || m_lexicon.is_object_control_verb(lemma)) return phrase(*object, false);
+        if (m_lexicon.is_intention_noun(m_lexicon.singular(m_g.lower(*object)))) {
+            for (const auto& determiner : m_g.linked(*object, false, {"D"})) {
+                if (auto owner = m_g.first(determiner.word, false, {"YS", "YP"})) return phrase(*owner, false);
+                if (m_g.lower(determiner.word) != "the" && m_g.lower(determiner.word) != "a") return phrase(determiner.word, false);
+            }
+            return std::nullopt;
+        }
+        return chain.passive ? std::nullopt : subject;
     }
 
     void qualifier_or_argument(Clause& clause, std::size_t prep) {

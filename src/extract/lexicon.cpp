@@ -145,6 +145,8 @@ Lexicon::Lexicon(const std::map<std::string, std::string_view>& files) {
     for (const auto& row : rows(file("reporting_verbs.tsv"))) m_reporting.insert(row[0]);
     for (const auto& row : rows(file("reciprocal_verbs.tsv"))) m_reciprocal.insert(row[0]);
     for (const auto& row : rows(file("attributive_participles.tsv"))) m_attributive_participles.insert(row[0]);
+    for (const auto& row : rows(file("object_control_verbs.tsv"))) m_object_control.insert(row[0]);
+    for (const auto& row : rows(file("intention_nouns.tsv"))) m_intention_nouns.insert(row[0]);
     for (const auto& row : rows(file("modal_verbs.tsv"))) m_modals[row[0]] = row.size() > 1 ? row[1] : row[0];
     for (const auto& row : rows(file("catenative_verbs.tsv"))) m_catenatives[row[0]] = row.size() > 1 ? row[1] : "";
     for (const auto& row : rows(file("organisation_cues.tsv"))) {
@@ -224,6 +226,10 @@ std::size_t Lexicon::title_length(const std::vector<std::string>& words, std::si
 bool Lexicon::is_reporting_verb(std::string_view lemma) const { return m_reporting.count(std::string(lemma)) > 0; }
 
 bool Lexicon::is_reciprocal_verb(std::string_view lemma) const { return m_reciprocal.count(std::string(lemma)) > 0; }
+
+bool Lexicon::is_object_control_verb(std::string_view lemma) const { return m_object_control.count(std::string(lemma)) > 0; }
+
+bool Lexicon::is_intention_noun(std::string_view singular) const { return m_intention_nouns.count(std::string(singular)) > 0; }
 
 bool Lexicon::is_attributive_participle(std::string_view lower) const {
     return m_attributive_participles.count(std::string(lower)) > 0;

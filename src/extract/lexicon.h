@@ -57,6 +57,10 @@ public:
     bool is_reporting_verb(std::string_view lemma) const;
     /// True for a verb whose coordinated subjects act on each other (`fight`, `meet`).
     bool is_reciprocal_verb(std::string_view lemma) const;
+    /// True for a verb whose object does what its `to` + infinitive says (`warn`, `urge`).
+    bool is_object_control_verb(std::string_view lemma) const;
+    /// True for a noun whose `to` + infinitive says what its owner means to do (`bid`, `plan`).
+    bool is_intention_noun(std::string_view singular) const;
     /// True for an -ing word that describes the name or office after it (`outgoing`,
     /// `visiting`, `neighbouring`), lower case.
     bool is_attributive_participle(std::string_view lower) const;
@@ -91,6 +95,8 @@ private:
     std::set<std::string> m_reporting;
     std::set<std::string> m_reciprocal;
     std::set<std::string> m_attributive_participles;
+    std::set<std::string> m_object_control;
+    std::set<std::string> m_intention_nouns;
     std::map<std::string, std::string> m_modals;
     std::map<std::string, std::string> m_catenatives;
     std::map<std::string, EntityType> m_cues;

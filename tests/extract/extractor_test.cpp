@@ -131,6 +131,20 @@ TEST_CASE("Extractor::propositions") {
         check({"The board decided to close the factory.", {"The board | decide | to close the factory", "The board | close | the factory"}, {}});
         check({"The army sent troops to secure the border.", {"The army | send | troops", "The army | secure | the border"}, {}});
     }
+    SUBCASE("who does the infinitive: the object of `warn`/`urge`, the owner of a `bid`/`plan`, negated by `not to`") {
+        check({"Ruritania warned Freedonia not to provoke a confrontation.", {"Freedonia | provoke | a confrontation"},
+               {"Ruritania | provoke | a confrontation"}});
+        auto warned = shared_extractor().propositions("Ruritania warned Freedonia not to provoke a confrontation.");
+        REQUIRE(warned);
+        const Proposition* provoke = find(*warned, "Freedonia", "provoke");
+        REQUIRE(provoke != nullptr);
+        CHECK(provoke->negated);
+        check({"The envoy urged the rebels to lay down their weapons.", {"the rebels | lay down | their weapons"},
+               {"The envoy | lay down | their weapons"}});
+        check({"The parliament approved Freedonia's bid to join the alliance on Tuesday.", {"Freedonia | join | the alliance"},
+               {"The parliament | join | the alliance"}});
+        check({"The council approved the plan to close the school.", {}, {"The council | close | the school"}});
+    }
     SUBCASE("a gerund after a preposition shares the verb's subject; a preposition is never a subject") {
         check({"The rebels responded by shelling the airport.", {"The rebels | shell | the airport"}, {"by | shell | the airport"}});
         check({"The club sacked its coach without giving a reason.",
