@@ -170,17 +170,19 @@ const Organisation* Lexicon::organisation_named(std::string_view name) const {
     return found == m_organisation_names.end() ? nullptr : &m_organisations[found->second];
 }
 
+std::vector<const Country*> Lexicon::countries_at(const std::vector<std::size_t>& indexes) const {
+    std::vector<const Country*> countries;
+    for (std::size_t index : indexes) countries.push_back(&m_countries[index]);
+    return countries;
+}
+
 std::vector<const Country*> Lexicon::countries_named(std::string_view name) const {
     std::string key = util::to_lower_ascii(name);
     if (key.starts_with("the ")) key = key.substr(4);
     auto found = m_country_names.find(key);
     // `U.S` at the end of a sentence: the sentence's full stop was also the last dot
     if (found == m_country_names.end() && dotted_without_last_dot(key)) found = m_country_names.find(key + ".");
-    std::vector<const Country*> countries;
-    if (found != m_country_names.end()) {
-        for (std::size_t index : found->second) countries.push_back(&m_countries[index]);
-    }
-    return countries;
+    return found == m_country_names.end() ? std::vector<const Country*>() : countries_at(found->second);
 }
 
 const Country* Lexicon::country_named(std::string_view name) const {
@@ -192,11 +194,7 @@ std::vector<const Country*> Lexicon::countries_of_demonym(std::string_view word)
     auto found = m_demonyms.find(util::to_lower_ascii(word));
     // a people form the list leaves out (`Armenians`) is the plural of the adjective
     if (found == m_demonyms.end()) found = m_demonyms.find(singular(word));
-    std::vector<const Country*> countries;
-    if (found != m_demonyms.end()) {
-        for (std::size_t index : found->second) countries.push_back(&m_countries[index]);
-    }
-    return countries;
+    return found == m_demonyms.end() ? std::vector<const Country*>() : countries_at(found->second);
 }
 
 const Country* Lexicon::country_of_demonym(std::string_view word) const {

@@ -83,6 +83,9 @@ public:
     std::string lemma(std::string_view verb) const;
 
 private:
+    /// The countries at these indexes of m_countries, in order.
+    std::vector<const Country*> countries_at(const std::vector<std::size_t>& indexes) const;
+
     std::vector<Country> m_countries;
     // lower-case name/alias or demonym → the countries it may name, the usual one first
     std::map<std::string, std::vector<std::size_t>> m_country_names;
