@@ -354,7 +354,6 @@ private:
 
     // ---- clauses ---------------------------------------------------------
 
-    /// The antecedent of a relative pronoun (`who`, `which`), or the word itself.
     /// `Neighbouring Kenya has closed ...`, `Visiting Prime Minister Li Wei met ...`: the
     /// parse reads the -ing word as a gerund whose object is the name. When the word
     /// describes the name that follows it (lexicon) and that object is capitalised, the
@@ -366,6 +365,7 @@ private:
         return *object;
     }
 
+    /// The antecedent of a relative pronoun (`who`, `which`), or the word itself.
     std::size_t antecedent(std::size_t w) const {
         if (!is_relative_pronoun(m_g, w)) return w;
         for (const auto& n : m_g.linked(w, false, {"R", "MX", "B"})) {
@@ -745,13 +745,16 @@ private:
     /// for (`approved Sweden's bid to join`: Sweden; `approved the plan to ...`: unknown).
     std::optional<Phrase> infinitive_controller(const Chain& chain, const std::optional<Phrase>& subject, const std::string& lemma,
                                                 const std::string& subtype) const {
+        const bool object_controls = subtype.starts_with("o") || m_lexicon.is_object_control_verb(lemma);
         auto object = m_g.first(chain.last, true, {"O"});
-        if (!object) return chain.passive ? std::nullopt : subject;
-        if (subtype.starts_with("o") || m_lexicon.is_object_control_verb(lemma)) return phrase(*object, false);
+        // `the rebels were urged to disarm`: the passive's subject is the one urged
+        if (!object) return chain.passive && !object_controls ? std::nullopt : subject;
+        if (object_controls) return phrase(*object, false);
         if (m_lexicon.is_intention_noun(m_lexicon.singular(m_g.lower(*object)))) {
+            static const std::set<std::string> k_possessive{"its", "his", "her", "their", "our", "my", "your"};
             for (const auto& determiner : m_g.linked(*object, false, {"D"})) {
                 if (auto owner = m_g.first(determiner.word, false, {"YS", "YP"})) return phrase(*owner, false);
-                if (m_g.lower(determiner.word) != "the" && m_g.lower(determiner.word) != "a") return phrase(determiner.word, false);
+                if (k_possessive.count(m_g.lower(determiner.word))) return phrase(determiner.word, false);
             }
             return std::nullopt;
         }

@@ -144,6 +144,8 @@ TEST_CASE("Extractor::propositions") {
         check({"The parliament approved Freedonia's bid to join the alliance on Tuesday.", {"Freedonia | join | the alliance"},
                {"The parliament | join | the alliance"}});
         check({"The council approved the plan to close the school.", {}, {"The council | close | the school"}});
+        check({"The rebels were urged to lay down their weapons.", {"The rebels | lay down | their weapons"}, {}});
+        check({"The board backed this plan to close the plant.", {}, {"this | close | the plant", "The board | close | the plant"}});
     }
     SUBCASE("a gerund after a preposition shares the verb's subject; a preposition is never a subject") {
         check({"The rebels responded by shelling the airport.", {"The rebels | shell | the airport"}, {"by | shell | the airport"}});
