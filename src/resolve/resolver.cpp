@@ -181,10 +181,13 @@ private:
         return already_named(m_lexicon.countries_of_demonym(word));
     }
     const extract::Country* already_named(const std::vector<const extract::Country*>& candidates) const {
-        for (const extract::Country* country : candidates) {
-            if (candidates.size() > 1 && named(country->name)) return country;
+        if (candidates.empty()) return nullptr;
+        if (candidates.size() > 1) {
+            for (const extract::Country* country : candidates) {
+                if (named(country->name)) return country;
+            }
         }
-        return candidates.empty() ? nullptr : candidates.front();
+        return candidates.front();
     }
 
     std::size_t country_entity(const extract::Country& country) {
